@@ -1,0 +1,218 @@
+// The discrete-event simulation kernel: simulated time, the pending-event set, and the processes.
+//
+// Kernel implements the Executor port (core/ports/executor.h), so the core's workflows run on it
+// unchanged. Events run in (time, insertion order); time jumps from one event to the next. Everything
+// is single-threaded and deterministic: the same spawns and draws give the same event sequence, which
+// trace_hash() condenses for tests.
+//
+//   Kernel k(Timestamp::FromCivilUtc(2026, 1, 5));
+//   k.Spawn(Customer(k, ...), "customer-1");
+//   k.RunUntil(k.Now() + Duration::Days(1));
+//
+// Inside a process, time passes with co_await k.Sleep(d) / k.SleepUntil(t); see process.h for
+// interrupts and cancellation, event.h, resource.h and store.h for the other waits.
+#ifndef RECOUP_SIM_KERNEL_KERNEL_H_
+#define RECOUP_SIM_KERNEL_KERNEL_H_
+
+#include <coroutine>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/time.h"
+#include "core/ports/executor.h"
+#include "core/runtime/task.h"
+#include "sim/kernel/event_queue.h"
+#include "sim/kernel/process.h"
+
+namespace recoup::sim {
+
+// Identifies a scheduled callback for Kernel::CancelCall.
+struct CallId {
+  uint32_t slot = 0;
+  uint64_t seq = 0;
+};
+
+class Kernel final : public Executor {
+ public:
+  explicit Kernel(Timestamp start = Timestamp::UnixEpoch());
+  Kernel(const Kernel&) = delete;
+  Kernel& operator=(const Kernel&) = delete;
+  // Cancels every live process (Shutdown) before freeing anything.
+  ~Kernel() override;
+
+  // --- Executor port.
+  Timestamp Now() const override { return now_; }
+  // Inside a process this suspends that process (not interruptible: the core's awaitables do not
+  // expect Interrupted); `handle` must be the frame that is suspending. Elsewhere it schedules a plain
+  // resumption. A `when` in the past means now.
+  void ResumeAt(Timestamp when, std::coroutine_handle<> handle) override;
+
+  // --- Processes.
+  // Adopts `task` as a process that starts at Now(), after the events already due at Now().
+  ProcessRef Spawn(Task<void> task, std::string name = {});
+  // See process.h. Returns false if the process had already ended.
+  bool Interrupt(const ProcessRef& process, std::string cause);
+  // Destroys the process's frames without resuming it. Returns false if it had already ended.
+  // A process cannot cancel itself (checked).
+  bool Cancel(const ProcessRef& process);
+  // Cancels every live process, in spawn-slot order. Not from inside a process (checked).
+  void Shutdown();
+  // co_await: waits for `process` to end; returns kFinished or kCancelled, rethrows a failure.
+  class JoinAwaiter;
+  JoinAwaiter Join(ProcessRef process);
+  // The process being run, or nullptr outside processes.
+  ProcessState* current() const { return current_; }
+  std::size_t live_processes() const { return live_; }
+
+  // --- Plain callbacks (not processes): run `fn` at `when` (past means now). Cancellable.
+  CallId CallAt(Timestamp when, std::function<void()> fn);
+  // Returns false if the call already ran or was cancelled.
+  bool CancelCall(CallId id);
+
+  // --- Time passing inside a process (interruptible).
+  class SleepAwaiter;
+  SleepAwaiter SleepUntil(Timestamp when);
+  SleepAwaiter Sleep(Duration d);
+
+  // --- Running. Not re-entrant (checked).
+  // Runs one event; false when none is pending.
+  bool Step();
+  // Runs until no event is pending or Stop() is called.
+  void Run();
+  // Runs the events due at or before `until`, then sets Now() to `until` (if later).
+  void RunUntil(Timestamp until);
+  // Makes Run / RunUntil return after the current event.
+  void Stop() { stop_requested_ = true; }
+
+  // --- Introspection.
+  uint64_t events_processed() const { return events_processed_; }
+  // A hash of every event run so far (time, sequence, target): equal for identical runs.
+  uint64_t trace_hash() const { return trace_hash_; }
+  // Entries in the pending-event set, including lazily cancelled ones.
+  std::size_t pending_entries() const { return heap_.size(); }
+
+  // --- For awaitables (resource.h, store.h, event.h); not for models.
+  // The current process; checks that there is one.
+  ProcessState& CurrentProcess() const;
+  // Call from await_ready: true if an interrupt is pending (the wait must not block; await_resume
+  // then throws). Clears the previous wake reason.
+  static bool BeginWait(ProcessState& p) {
+    if (p.interrupt_pending_) {
+      p.wake_reason_ = WakeReason::kInterrupted;
+      return true;
+    }
+    p.wake_reason_ = WakeReason::kNone;
+    return false;
+  }
+  // Call from await_resume: throws Interrupted if the wait ended by an interrupt.
+  static void ThrowIfInterrupted(ProcessState& p);
+  // Suspends `p` (whose innermost frame is `h`) in `waiter` until Wake or `deadline`.
+  void Block(ProcessState& p, Waiter* waiter, std::coroutine_handle<> h, Timestamp deadline);
+  // Ends `p`'s current blocking wait (Detach), recording why; `p` resumes at Now().
+  void Wake(ProcessState& p, WakeReason reason, int index);
+
+ private:
+  enum Tag : uint64_t { kProcessTag = 0, kHandleTag = 1, kCallTag = 2, kTagMask = 3 };
+  struct ProcessSlot {
+    uint64_t wait_seq = 0;  // seq of the one valid pending entry for this process, 0 if none
+    ProcessState* process = nullptr;
+  };
+  struct CallSlot {
+    uint64_t seq = 0;
+    std::function<void()> fn;
+  };
+  class SleepWaiter final : public Waiter {
+   public:
+    void Detach() noexcept override {}
+  };
+
+  void Push(int64_t time, uint64_t payload, uint64_t seq) {
+    const PendingEvent e{time, seq, payload};
+    if (top_consumed_) {
+      top_consumed_ = false;
+      heap_.replace_top(e);
+    } else {
+      heap_.push(e);
+    }
+  }
+  void PushProcessWake(ProcessState& p, Timestamp when) {
+    const uint64_t seq = ++seq_;
+    slots_[p.slot_].wait_seq = seq;
+    Push(when < now_ ? now_.unix_nanos() : when.unix_nanos(),
+         static_cast<uint64_t>(p.slot_) << 2 | kProcessTag, seq);
+  }
+  void Dispatch(const PendingEvent& e);
+  bool StepInternal(Timestamp limit);
+  void RethrowUnhandled();
+  static void OnRootDone(void* context) noexcept;
+  void Finish(ProcessState& p, ProcessOutcome outcome);
+  static void Unref(ProcessState* p);
+  friend class ProcessRef;
+
+  Timestamp now_;
+  DaryHeap<4> heap_;
+  uint64_t seq_ = 0;
+  bool top_consumed_ = false;
+  bool running_ = false;
+  bool stop_requested_ = false;
+  ProcessState* current_ = nullptr;
+  std::vector<ProcessSlot> slots_;
+  std::vector<uint32_t> free_slots_;
+  std::size_t live_ = 0;
+  std::vector<CallSlot> calls_;
+  std::vector<uint32_t> free_calls_;
+  SleepWaiter sleep_waiter_;
+  uint64_t events_processed_ = 0;
+  uint64_t trace_hash_ = 0x6a09e667f3bcc909ULL;
+  std::exception_ptr unhandled_;
+};
+
+class [[nodiscard]] Kernel::SleepAwaiter {
+ public:
+  SleepAwaiter(Kernel& k, Timestamp when) : kernel_(&k), when_(when) {}
+  bool await_ready() {
+    process_ = &kernel_->CurrentProcess();
+    return BeginWait(*process_);
+  }
+  void await_suspend(std::coroutine_handle<> h) {
+    kernel_->Block(*process_, &kernel_->sleep_waiter_, h, when_);
+  }
+  void await_resume() { ThrowIfInterrupted(*process_); }
+
+ private:
+  Kernel* kernel_;
+  ProcessState* process_ = nullptr;
+  Timestamp when_;
+};
+
+inline Kernel::SleepAwaiter Kernel::SleepUntil(Timestamp when) { return SleepAwaiter(*this, when); }
+inline Kernel::SleepAwaiter Kernel::Sleep(Duration d) { return SleepAwaiter(*this, now_ + d); }
+
+class [[nodiscard]] Kernel::JoinAwaiter {
+ public:
+  JoinAwaiter(Kernel& k, ProcessRef p)
+      : target_(std::move(p)), inner_(k, {&target_.done_event()}, Timestamp::InfiniteFuture()) {}
+  bool await_ready() { return inner_.await_ready(); }
+  void await_suspend(std::coroutine_handle<> h) { inner_.await_suspend(h); }
+  ProcessOutcome await_resume() {
+    (void)inner_.await_resume();
+    if (target_.outcome() == ProcessOutcome::kFailed) std::rethrow_exception(target_.exception());
+    return target_.outcome();
+  }
+
+ private:
+  ProcessRef target_;
+  EventAwaiter inner_;
+};
+
+inline Kernel::JoinAwaiter Kernel::Join(ProcessRef process) {
+  return JoinAwaiter(*this, std::move(process));
+}
+
+}  // namespace recoup::sim
+
+#endif  // RECOUP_SIM_KERNEL_KERNEL_H_
