@@ -265,4 +265,23 @@ void Kernel::RunUntil(Timestamp until) {
   RethrowUnhandled();
 }
 
+uint64_t Kernel::RunEvents(uint64_t max_events) {
+  RECOUP_CHECK_MSG(!running_, "Kernel::RunEvents is not re-entrant");
+  running_ = true;
+  stop_requested_ = false;
+  struct Reset {
+    bool* flag;
+    ~Reset() { *flag = false; }
+  } reset{&running_};
+  uint64_t ran = 0;
+  while (ran < max_events && !stop_requested_ && !unhandled_ &&
+         StepInternal(Timestamp::InfiniteFuture())) {
+    ++ran;
+  }
+  stop_requested_ = false;
+  running_ = false;
+  RethrowUnhandled();
+  return ran;
+}
+
 }  // namespace recoup::sim

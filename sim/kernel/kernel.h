@@ -85,6 +85,8 @@ class Kernel final : public Executor {
   void Run();
   // Runs the events due at or before `until`, then sets Now() to `until` (if later).
   void RunUntil(Timestamp until);
+  // Runs at most `max_events` events (for progress reporting and benchmarks); returns how many ran.
+  uint64_t RunEvents(uint64_t max_events);
   // Makes Run / RunUntil return after the current event.
   void Stop() { stop_requested_ = true; }
 

@@ -203,3 +203,20 @@ TEST(KernelTest, TraceHashIsReproducibleAndSensitive) {
 
 }  // namespace
 }  // namespace recoup::sim
+
+namespace recoup::sim {
+namespace {
+
+TEST(KernelTest, RunEventsRunsAtMostTheGivenNumber) {
+  Kernel k(kStart);
+  Log log;
+  k.Spawn(Sleeper(&k, &log, "a", 1, 10));  // 1 start + 10 wakes
+  EXPECT_EQ(k.RunEvents(4), 4u);
+  EXPECT_EQ(log.lines.size(), 3u);
+  EXPECT_EQ(k.RunEvents(100), 7u);
+  EXPECT_EQ(k.RunEvents(100), 0u);
+  EXPECT_EQ(k.events_processed(), 11u);
+}
+
+}  // namespace
+}  // namespace recoup::sim
