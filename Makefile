@@ -27,6 +27,7 @@ test: build
 
 bench: build
 	$(BUILD)/bench/micro/recoup_bench_kernel --benchmark_counters_tabular=true
+	/usr/bin/python3 bench/micro/kernel_gate.py $(BUILD)/bench/micro/recoup_bench_kernel
 
 asan-gcc asan-clang: deps
 	cmake --preset $@

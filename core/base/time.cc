@@ -159,8 +159,12 @@ StatusOr<Timestamp> Timestamp::ParseIso8601(std::string_view text) {
   }
   if (!c.AtEnd()) return c.Expected("end of timestamp");
   // Seconds fit easily (years 0..9999); nanoseconds since 1970 only for about +/-292 years.
-  const int64_t secs = DaysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600LL +
-                       minute * 60LL + second - offset_seconds;
+  int64_t secs = DaysFromCivil(year, month, day) * kSecondsPerDay + hour * 3600LL + minute * 60LL +
+                 second - offset_seconds;
+  if (secs < 0 && nanos > 0) {  // so that InfinitePast() itself does not overflow on the way
+    ++secs;
+    nanos -= kNanosPerSecond;
+  }
   int64_t total = 0;
   if (__builtin_mul_overflow(secs, kNanosPerSecond, &total) ||
       __builtin_add_overflow(total, nanos, &total)) {

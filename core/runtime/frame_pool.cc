@@ -64,6 +64,8 @@ std::size_t ClassOf(std::size_t size) { return (size - 1) / kGranule; }
 
 }  // namespace
 
+bool FramePoolEnabled() { return RECOUP_FRAME_POOL_ENABLED != 0; }
+
 void* AllocateFrame(std::size_t size) {
   if (RECOUP_FRAME_POOL_ENABLED && size > 0 && size <= kMaxPooledFrame) {
     return Pool().Allocate(ClassOf(size));

@@ -16,6 +16,8 @@ inline constexpr std::size_t kMaxPooledFrame = 1024;
 
 void* AllocateFrame(std::size_t size);
 void FreeFrame(void* ptr, std::size_t size) noexcept;
+// False in AddressSanitizer builds, where frames go straight to operator new/delete.
+bool FramePoolEnabled();
 
 }  // namespace recoup::task_internal
 

@@ -84,7 +84,14 @@ Task<void> DeepChain(Kernel* k, int depth, int* leaves) {
 TEST(KernelTest, DeepAwaitChainsDoNotGrowTheStack) {
   Kernel k(kStart);
   int leaves = 0;
-  k.Spawn(DeepChain(&k, 100000, &leaves));  // symmetric transfer: no stack overflow
+#if defined(__SANITIZE_ADDRESS__) && !defined(__clang__)
+  // GCC does not emit symmetric transfer as a tail call in ASan builds, so there the stack does grow
+  // with the depth; the chain is still checked for correctness, at a depth that fits.
+  constexpr int kDepth = 1000;
+#else
+  constexpr int kDepth = 100000;  // symmetric transfer: no stack overflow
+#endif
+  k.Spawn(DeepChain(&k, kDepth, &leaves));
   k.Run();
   EXPECT_EQ(leaves, 1);
 }
