@@ -14,7 +14,7 @@ EventBase::~EventBase() {
 int EventBase::WakeAll() {
   int woken = 0;
   while (WaitNode* n = waiters_.front()) {
-    kernel_->Wake(*n->process, WakeReason::kSignal, n->index);  // Detach unlinks n
+    kernel_->Wake(n->process, WakeReason::kSignal, n->index);  // Detach unlinks n
     ++woken;
   }
   return woken;
@@ -44,8 +44,8 @@ EventAwaiter::EventAwaiter(Kernel& kernel, std::vector<EventBase*> events, Times
 EventAwaiter::~EventAwaiter() { Detach(); }
 
 bool EventAwaiter::await_ready() {
-  ProcessState& p = kernel_->CurrentProcess();
-  if (Kernel::BeginWait(p)) return true;
+  process_ = kernel_->CurrentProcessId();
+  if (kernel_->BeginWait(process_)) return true;
   for (std::size_t i = 0; i < events_.size(); ++i) {
     if (events_[i]->latched()) {
       ready_index_ = static_cast<int>(i);
@@ -56,21 +56,20 @@ bool EventAwaiter::await_ready() {
 }
 
 void EventAwaiter::await_suspend(std::coroutine_handle<> h) {
-  ProcessState& p = kernel_->CurrentProcess();
   nodes_.resize(events_.size());
   for (std::size_t i = 0; i < events_.size(); ++i) {
-    nodes_[i].process = &p;
+    nodes_[i].process = process_;
     nodes_[i].index = static_cast<int>(i);
     events_[i]->waiters_.PushBack(&nodes_[i]);
   }
-  kernel_->Block(p, this, h, deadline_);
+  kernel_->Block(process_, this, h, deadline_);
 }
 
 int EventAwaiter::await_resume() {
-  ProcessState& p = kernel_->CurrentProcess();
-  Kernel::ThrowIfInterrupted(p);
+  kernel_->ThrowIfInterrupted(process_);
   if (ready_index_ != kTimedOut) return ready_index_;
-  return p.wake_reason() == WakeReason::kSignal ? p.wake_index() : kTimedOut;
+  return kernel_->wake_reason(process_) == WakeReason::kSignal ? kernel_->wake_index(process_)
+                                                                : kTimedOut;
 }
 
 void EventAwaiter::Detach() noexcept {

@@ -68,6 +68,7 @@ class [[nodiscard]] EventAwaiter final : public Waiter {
   std::vector<EventBase*> events_;
   std::vector<WaitNode> nodes_;
   Timestamp deadline_;
+  ProcessId process_ = 0;
   int ready_index_ = kTimedOut;
 };
 

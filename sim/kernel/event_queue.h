@@ -3,8 +3,8 @@
 // Order is deterministic: earlier time first, then earlier insertion (FIFO among simultaneous
 // events). The payload is opaque here; the kernel tags it with what to run (kernel.h). Cancellation is
 // lazy: the kernel marks targets stale instead of searching the heap (see Kernel::PushProcessWake).
-// The arity was chosen by measurement (bench/micro/kernel_bench.cc, docs/kernel.md): 4 beats 2 and 8
-// on the hold model at every size measured.
+// The arity was chosen by measurement (BM_HeapHold in bench/micro/kernel_bench.cc): 4 is fastest at
+// 1e3 and 1e5 pending events; 8 is faster at 1e6 (docs/kernel.md has the figures).
 #ifndef RECOUP_SIM_KERNEL_EVENT_QUEUE_H_
 #define RECOUP_SIM_KERNEL_EVENT_QUEUE_H_
 

@@ -13,6 +13,11 @@ uint64_t Mix(uint64_t h, uint64_t x) {
   return h ^ (h >> 29);
 }
 
+struct ClearOnExit {
+  bool* flag;
+  ~ClearOnExit() { *flag = false; }
+};
+
 }  // namespace
 
 void ProcessRef::Release() {
@@ -23,11 +28,11 @@ void ProcessRef::Release() {
 }
 
 Kernel::Kernel(Timestamp start) : now_(start) {
-  slots_.emplace_back();  // slot 0 is never used, so a zero payload is never a live process
+  slots_.emplace_back();  // slot 0 is never used: ProcessId 0 means "no process"
 }
 
 Kernel::~Kernel() {
-  if (current_ == nullptr && !running_) Shutdown();
+  if (current_ == 0 && !running_) Shutdown();
 }
 
 void Kernel::Unref(ProcessState* p) {
@@ -35,53 +40,35 @@ void Kernel::Unref(ProcessState* p) {
   if (--p->refs_ == 0) delete p;
 }
 
-ProcessState& Kernel::CurrentProcess() const {
-  RECOUP_CHECK_MSG(current_ != nullptr,
-                   "a kernel awaitable was awaited outside a process spawned on this kernel");
-  return *current_;
+void Kernel::ThrowInterrupted(ProcessId id) {
+  ProcessSlot& s = slots_[id];
+  s.interrupt_pending = false;
+  s.wake_reason = WakeReason::kNone;
+  throw Interrupted(std::exchange(s.process->interrupt_cause_, std::string()));
 }
 
-void Kernel::ThrowIfInterrupted(ProcessState& p) {
-  if (p.wake_reason_ == WakeReason::kInterrupted) {
-    p.interrupt_pending_ = false;
-    p.wake_reason_ = WakeReason::kNone;
-    throw Interrupted(std::exchange(p.interrupt_cause_, std::string()));
-  }
-}
-
-void Kernel::Block(ProcessState& p, Waiter* waiter, std::coroutine_handle<> h, Timestamp deadline) {
-  RECOUP_DCHECK(&p == current_);
-  p.resume_point_ = h;
-  p.waiter_ = waiter;
-  if (deadline == Timestamp::InfiniteFuture()) {
-    slots_[p.slot_].wait_seq = 0;
-  } else {
-    PushProcessWake(p, deadline);
-  }
-}
-
-void Kernel::Wake(ProcessState& p, WakeReason reason, int index) {
-  RECOUP_CHECK_MSG(p.waiter_ != nullptr, "Wake of a process that is not blocked");
-  Waiter* w = std::exchange(p.waiter_, nullptr);
-  w->Detach();
-  p.wake_reason_ = reason;
-  p.wake_index_ = index;
-  PushProcessWake(p, now_);
+void Kernel::Wake(ProcessId id, WakeReason reason, int index) {
+  ProcessSlot& s = slots_[id];
+  RECOUP_CHECK_MSG(s.waiter != nullptr, "Wake of a process that is not blocked");
+  std::exchange(s.waiter, nullptr)->Detach();
+  s.wake_reason = reason;
+  s.wake_index = index;
+  PushProcessWake(id, now_);
 }
 
 void Kernel::ResumeAt(Timestamp when, std::coroutine_handle<> handle) {
-  if (current_ != nullptr) {
-    ProcessState& p = *current_;
-    p.resume_point_ = handle;
-    p.waiter_ = nullptr;  // not interruptible
-    p.wake_reason_ = WakeReason::kTimeout;
-    PushProcessWake(p, when);
+  if (current_ != 0) {
+    ProcessSlot& s = slots_[current_];
+    s.resume = handle.address();
+    s.waiter = nullptr;  // not interruptible
+    s.wake_reason = WakeReason::kTimeout;
+    PushProcessWake(current_, when);
     return;
   }
   const int64_t t = when < now_ ? now_.unix_nanos() : when.unix_nanos();
   const auto addr = reinterpret_cast<uint64_t>(handle.address());
   RECOUP_CHECK((addr & kTagMask) == 0);
-  Push(t, addr | kHandleTag, ++seq_);
+  Push({t, ++seq_, addr | kHandleTag});
 }
 
 ProcessRef Kernel::Spawn(Task<void> task, std::string name) {
@@ -89,18 +76,19 @@ ProcessRef Kernel::Spawn(Task<void> task, std::string name) {
   auto* p = new ProcessState(this, std::move(task), std::move(name));
   p->refs_ = 1;  // the kernel's, dropped when the process ends
   if (free_slots_.empty()) {
-    p->slot_ = static_cast<uint32_t>(slots_.size());
-    slots_.push_back(ProcessSlot{0, p});
+    p->slot_ = static_cast<ProcessId>(slots_.size());
+    slots_.emplace_back();
   } else {
     p->slot_ = free_slots_.back();
     free_slots_.pop_back();
-    slots_[p->slot_].process = p;
   }
+  ProcessSlot& s = slots_[p->slot_];
+  s = ProcessSlot{};
+  s.process = p;
+  s.resume = p->task_.handle().address();
   ++live_;
   p->task_.handle().promise().set_on_done(&Kernel::OnRootDone, p);
-  p->resume_point_ = p->task_.handle();
-  p->wake_reason_ = WakeReason::kNone;
-  PushProcessWake(*p, now_);
+  PushProcessWake(p->slot_, now_);
   return ProcessRef(p);
 }
 
@@ -126,26 +114,30 @@ void Kernel::Finish(ProcessState& p, ProcessOutcome outcome) {
 bool Kernel::Interrupt(const ProcessRef& process, std::string cause) {
   ProcessState& p = *process.get();
   if (p.outcome_ != ProcessOutcome::kRunning) return false;
-  p.interrupt_pending_ = true;
+  ProcessSlot& s = slots_[p.slot_];
+  s.interrupt_pending = true;
   p.interrupt_cause_ = std::move(cause);
-  if (p.waiter_ != nullptr) Wake(p, WakeReason::kInterrupted, -1);
+  if (s.waiter != nullptr) Wake(p.slot_, WakeReason::kInterrupted, -1);
   return true;
 }
 
 bool Kernel::Cancel(const ProcessRef& process) {
   ProcessState& p = *process.get();
   if (p.outcome_ != ProcessOutcome::kRunning) return false;
-  RECOUP_CHECK_MSG(&p != current_, "a process cannot cancel itself; return instead");
-  if (p.waiter_ != nullptr) std::exchange(p.waiter_, nullptr)->Detach();
-  slots_[p.slot_].wait_seq = 0;  // its pending entry, if any, is now stale
-  ProcessRef keep(&p);           // destructors below may run other kernel code
-  p.task_.Reset();               // runs the destructors of everything in its frames
+  RECOUP_CHECK_MSG(p.slot_ != current_, "a process cannot cancel itself; return instead");
+  {
+    ProcessSlot& s = slots_[p.slot_];
+    if (s.waiter != nullptr) std::exchange(s.waiter, nullptr)->Detach();
+    s.wait_seq = 0;  // its pending entry, if any, is now stale
+  }
+  ProcessRef keep(&p);  // destructors below may run other kernel code
+  p.task_.Reset();      // runs the destructors of everything in its frames
   Finish(p, ProcessOutcome::kCancelled);
   return true;
 }
 
 void Kernel::Shutdown() {
-  RECOUP_CHECK_MSG(current_ == nullptr, "Shutdown from inside a process");
+  RECOUP_CHECK_MSG(current_ == 0, "Shutdown from inside a process");
   for (std::size_t i = 1; i < slots_.size(); ++i) {
     if (slots_[i].process != nullptr) Cancel(ProcessRef(slots_[i].process));
   }
@@ -162,8 +154,8 @@ CallId Kernel::CallAt(Timestamp when, std::function<void()> fn) {
   }
   const uint64_t seq = ++seq_;
   calls_[slot] = CallSlot{seq, std::move(fn)};
-  Push(when < now_ ? now_.unix_nanos() : when.unix_nanos(),
-       static_cast<uint64_t>(slot) << 2 | kCallTag, seq);
+  Push({when < now_ ? now_.unix_nanos() : when.unix_nanos(), seq,
+        static_cast<uint64_t>(slot) << 2 | kCallTag});
   return CallId{slot, seq};
 }
 
@@ -174,31 +166,12 @@ bool Kernel::CancelCall(CallId id) {
   return true;
 }
 
-void Kernel::Dispatch(const PendingEvent& e) {
-  const uint64_t tag = e.payload & kTagMask;
-  now_ = Timestamp::FromUnixNanos(e.time);
-  ++events_processed_;
-  if (tag == kProcessTag) {
-    trace_hash_ = Mix(Mix(trace_hash_, static_cast<uint64_t>(e.time)), e.seq ^ (e.payload << 32));
-    ProcessState& p = *slots_[e.payload >> 2].process;
-    slots_[p.slot_].wait_seq = 0;
-    if (p.waiter_ != nullptr) {  // the deadline of a blocking wait arrived
-      std::exchange(p.waiter_, nullptr)->Detach();
-      p.wake_reason_ = WakeReason::kTimeout;
-    }
-    current_ = &p;
-    p.resume_point_.resume();  // may finish and free the process: do not touch p after this
-    current_ = nullptr;
-  } else if (tag == kCallTag) {
-    trace_hash_ = Mix(Mix(trace_hash_, static_cast<uint64_t>(e.time)), e.seq ^ (e.payload << 32));
-    const auto slot = static_cast<uint32_t>(e.payload >> 2);
-    std::function<void()> fn = std::move(calls_[slot].fn);
-    calls_[slot] = CallSlot{};
-    free_calls_.push_back(slot);
-    fn();
-  } else {
-    trace_hash_ = Mix(Mix(trace_hash_, static_cast<uint64_t>(e.time)), e.seq);
-    std::coroutine_handle<>::from_address(reinterpret_cast<void*>(e.payload & ~kTagMask)).resume();
+void Kernel::PrefetchNext() const {
+  // While this event runs, start loading the slot of the event now at the top (most likely next).
+  if (heap_.empty()) return;
+  const uint64_t next = heap_.top().payload;
+  if ((next & kTagMask) == kProcessTag && (next >> 2) < slots_.size()) {
+    __builtin_prefetch(&slots_[next >> 2]);
   }
 }
 
@@ -207,23 +180,41 @@ bool Kernel::StepInternal(Timestamp limit) {
     const PendingEvent e = heap_.top();
     if (e.time > limit.unix_nanos()) return false;
     const uint64_t tag = e.payload & kTagMask;
-    const bool stale = (tag == kProcessTag && slots_[e.payload >> 2].wait_seq != e.seq) ||
-                       (tag == kCallTag && calls_[e.payload >> 2].seq != e.seq);
-    if (stale) {
+    const bool stale = tag == kProcessTag ? slots_[e.payload >> 2].wait_seq != e.seq
+                                          : (tag == kCallTag && calls_[e.payload >> 2].seq != e.seq);
+    if (stale) {  // lazily cancelled
       heap_.pop();
       continue;
     }
-    top_consumed_ = true;  // the first Push while dispatching replaces the top in one sift
-    struct PopIfUnused {
-      Kernel* k;
-      ~PopIfUnused() {
-        if (k->top_consumed_) {
-          k->top_consumed_ = false;
-          k->heap_.pop();
-        }
+    // Start loading the frame to resume while the pop sifts, then the probable next event's slot.
+    if (tag == kProcessTag) __builtin_prefetch(slots_[e.payload >> 2].resume);
+    heap_.pop();
+    PrefetchNext();
+    now_ = Timestamp::FromUnixNanos(e.time);
+    ++events_processed_;
+    trace_hash_ = Mix(Mix(trace_hash_, static_cast<uint64_t>(e.time)),
+                      tag == kHandleTag ? e.seq : e.seq ^ (e.payload << 32));
+    if (tag == kProcessTag) {
+      const auto id = static_cast<ProcessId>(e.payload >> 2);
+      ProcessSlot& s = slots_[id];
+      s.wait_seq = 0;
+      if (s.waiter != nullptr) {  // the deadline of a blocking wait arrived
+        std::exchange(s.waiter, nullptr)->Detach();
+        s.wake_reason = WakeReason::kTimeout;
       }
-    } pop_if_unused{this};  // also when a callback throws
-    Dispatch(e);
+      current_ = id;
+      // May spawn (reallocating slots_) or finish and free the process: `s` is not used after this.
+      std::coroutine_handle<>::from_address(s.resume).resume();
+      current_ = 0;
+    } else if (tag == kCallTag) {
+      const auto slot = static_cast<uint32_t>(e.payload >> 2);
+      std::function<void()> fn = std::move(calls_[slot].fn);
+      calls_[slot] = CallSlot{};
+      free_calls_.push_back(slot);
+      fn();
+    } else {
+      std::coroutine_handle<>::from_address(reinterpret_cast<void*>(e.payload & ~kTagMask)).resume();
+    }
     return true;
   }
   return false;
@@ -236,10 +227,7 @@ void Kernel::RethrowUnhandled() {
 bool Kernel::Step() {
   RECOUP_CHECK_MSG(!running_, "Kernel::Step is not re-entrant");
   running_ = true;
-  struct Reset {
-    bool* flag;
-    ~Reset() { *flag = false; }
-  } reset{&running_};
+  ClearOnExit reset{&running_};
   const bool ran = StepInternal(Timestamp::InfiniteFuture());
   running_ = false;
   RethrowUnhandled();
@@ -252,12 +240,8 @@ void Kernel::RunUntil(Timestamp until) {
   RECOUP_CHECK_MSG(!running_, "Kernel::Run is not re-entrant");
   running_ = true;
   stop_requested_ = false;
-  struct Reset {
-    bool* flag;
-    ~Reset() { *flag = false; }
-  } reset{&running_};
-  while (!stop_requested_ && StepInternal(until)) {
-    if (unhandled_) break;
+  ClearOnExit reset{&running_};
+  while (!stop_requested_ && !unhandled_ && StepInternal(until)) {
   }
   if (!stop_requested_ && until != Timestamp::InfiniteFuture() && now_ < until) now_ = until;
   stop_requested_ = false;
@@ -269,10 +253,7 @@ uint64_t Kernel::RunEvents(uint64_t max_events) {
   RECOUP_CHECK_MSG(!running_, "Kernel::RunEvents is not re-entrant");
   running_ = true;
   stop_requested_ = false;
-  struct Reset {
-    bool* flag;
-    ~Reset() { *flag = false; }
-  } reset{&running_};
+  ClearOnExit reset{&running_};
   uint64_t ran = 0;
   while (ran < max_events && !stop_requested_ && !unhandled_ &&
          StepInternal(Timestamp::InfiniteFuture())) {

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/check.h"
 #include "core/base/time.h"
 #include "core/ports/executor.h"
 #include "core/runtime/task.h"
@@ -65,7 +66,7 @@ class Kernel final : public Executor {
   class JoinAwaiter;
   JoinAwaiter Join(ProcessRef process);
   // The process being run, or nullptr outside processes.
-  ProcessState* current() const { return current_; }
+  ProcessState* current() const { return current_ != 0 ? slots_[current_].process : nullptr; }
   std::size_t live_processes() const { return live_; }
 
   // --- Plain callbacks (not processes): run `fn` at `when` (past means now). Cancellable.
@@ -97,31 +98,56 @@ class Kernel final : public Executor {
   // Entries in the pending-event set, including lazily cancelled ones.
   std::size_t pending_entries() const { return heap_.size(); }
 
-  // --- For awaitables (resource.h, store.h, event.h); not for models.
-  // The current process; checks that there is one.
-  ProcessState& CurrentProcess() const;
+  // --- For awaitables (resource.h, store.h, event.h); not for models. Processes are named by id so
+  // that the event loop touches only the slot table and the coroutine frames.
+  // The running process; checks that there is one.
+  ProcessId CurrentProcessId() const {
+    RECOUP_CHECK_MSG(current_ != 0,
+                     "a kernel awaitable was awaited outside a process spawned on this kernel");
+    return current_;
+  }
   // Call from await_ready: true if an interrupt is pending (the wait must not block; await_resume
   // then throws). Clears the previous wake reason.
-  static bool BeginWait(ProcessState& p) {
-    if (p.interrupt_pending_) {
-      p.wake_reason_ = WakeReason::kInterrupted;
+  bool BeginWait(ProcessId id) {
+    ProcessSlot& s = slots_[id];
+    if (s.interrupt_pending) {
+      s.wake_reason = WakeReason::kInterrupted;
       return true;
     }
-    p.wake_reason_ = WakeReason::kNone;
+    s.wake_reason = WakeReason::kNone;
     return false;
   }
   // Call from await_resume: throws Interrupted if the wait ended by an interrupt.
-  static void ThrowIfInterrupted(ProcessState& p);
-  // Suspends `p` (whose innermost frame is `h`) in `waiter` until Wake or `deadline`.
-  void Block(ProcessState& p, Waiter* waiter, std::coroutine_handle<> h, Timestamp deadline);
-  // Ends `p`'s current blocking wait (Detach), recording why; `p` resumes at Now().
-  void Wake(ProcessState& p, WakeReason reason, int index);
+  void ThrowIfInterrupted(ProcessId id) {
+    if (slots_[id].wake_reason == WakeReason::kInterrupted) [[unlikely]] ThrowInterrupted(id);
+  }
+  WakeReason wake_reason(ProcessId id) const { return slots_[id].wake_reason; }
+  int wake_index(ProcessId id) const { return slots_[id].wake_index; }
+  // Suspends process `id` (whose innermost frame is `h`) in `waiter` until Wake or `deadline`.
+  void Block(ProcessId id, Waiter* waiter, std::coroutine_handle<> h, Timestamp deadline) {
+    ProcessSlot& s = slots_[id];
+    s.resume = h.address();
+    s.waiter = waiter;
+    if (deadline == Timestamp::InfiniteFuture()) {
+      s.wait_seq = 0;
+    } else {
+      PushProcessWake(id, deadline);
+    }
+  }
+  // Ends process `id`'s current blocking wait (Detach), recording why; it resumes at Now().
+  void Wake(ProcessId id, WakeReason reason, int index);
 
  private:
   enum Tag : uint64_t { kProcessTag = 0, kHandleTag = 1, kCallTag = 2, kTagMask = 3 };
-  struct ProcessSlot {
-    uint64_t wait_seq = 0;  // seq of the one valid pending entry for this process, 0 if none
+  // Everything a wait reads or writes, one cache line per process.
+  struct alignas(64) ProcessSlot {
+    uint64_t wait_seq = 0;   // seq of the one valid pending entry for this process, 0 if none
+    void* resume = nullptr;  // the innermost suspended frame
+    Waiter* waiter = nullptr;  // set while blocked in an interruptible wait
     ProcessState* process = nullptr;
+    int32_t wake_index = -1;
+    WakeReason wake_reason = WakeReason::kNone;
+    bool interrupt_pending = false;
   };
   struct CallSlot {
     uint64_t seq = 0;
@@ -132,22 +158,15 @@ class Kernel final : public Executor {
     void Detach() noexcept override {}
   };
 
-  void Push(int64_t time, uint64_t payload, uint64_t seq) {
-    const PendingEvent e{time, seq, payload};
-    if (top_consumed_) {
-      top_consumed_ = false;
-      heap_.replace_top(e);
-    } else {
-      heap_.push(e);
-    }
-  }
-  void PushProcessWake(ProcessState& p, Timestamp when) {
+  void Push(const PendingEvent& e) { heap_.push(e); }
+  void PushProcessWake(ProcessId id, Timestamp when) {
+    ProcessSlot& s = slots_[id];
     const uint64_t seq = ++seq_;
-    slots_[p.slot_].wait_seq = seq;
-    Push(when < now_ ? now_.unix_nanos() : when.unix_nanos(),
-         static_cast<uint64_t>(p.slot_) << 2 | kProcessTag, seq);
+    s.wait_seq = seq;
+    Push({when < now_ ? now_.unix_nanos() : when.unix_nanos(), seq, static_cast<uint64_t>(id) << 2});
   }
-  void Dispatch(const PendingEvent& e);
+  [[noreturn]] void ThrowInterrupted(ProcessId id);
+  void PrefetchNext() const;
   bool StepInternal(Timestamp limit);
   void RethrowUnhandled();
   static void OnRootDone(void* context) noexcept;
@@ -158,10 +177,9 @@ class Kernel final : public Executor {
   Timestamp now_;
   DaryHeap<4> heap_;
   uint64_t seq_ = 0;
-  bool top_consumed_ = false;
   bool running_ = false;
   bool stop_requested_ = false;
-  ProcessState* current_ = nullptr;
+  ProcessId current_ = 0;
   std::vector<ProcessSlot> slots_;
   std::vector<uint32_t> free_slots_;
   std::size_t live_ = 0;
@@ -177,17 +195,17 @@ class [[nodiscard]] Kernel::SleepAwaiter {
  public:
   SleepAwaiter(Kernel& k, Timestamp when) : kernel_(&k), when_(when) {}
   bool await_ready() {
-    process_ = &kernel_->CurrentProcess();
-    return BeginWait(*process_);
+    process_ = kernel_->CurrentProcessId();
+    return kernel_->BeginWait(process_);
   }
   void await_suspend(std::coroutine_handle<> h) {
-    kernel_->Block(*process_, &kernel_->sleep_waiter_, h, when_);
+    kernel_->Block(process_, &kernel_->sleep_waiter_, h, when_);
   }
-  void await_resume() { ThrowIfInterrupted(*process_); }
+  void await_resume() { kernel_->ThrowIfInterrupted(process_); }
 
  private:
   Kernel* kernel_;
-  ProcessState* process_ = nullptr;
+  ProcessId process_ = 0;
   Timestamp when_;
 };
 

@@ -54,7 +54,7 @@ enum class ProcessOutcome : uint8_t {
   kCancelled,  // Cancel()
 };
 
-// Kernel-owned state of one process. Users hold ProcessRef; awaitables use the accessors below.
+// Kernel-owned state of one process that the event loop does not need. Users hold ProcessRef.
 class ProcessState {
  public:
   ProcessState(Kernel* kernel, Task<void> task, std::string name)
@@ -66,9 +66,7 @@ class ProcessState {
   const std::string& name() const { return name_; }
   ProcessOutcome outcome() const { return outcome_; }
   const std::exception_ptr& exception() const { return exception_; }
-  WakeReason wake_reason() const { return wake_reason_; }
-  int wake_index() const { return wake_index_; }
-  bool interrupt_pending() const { return interrupt_pending_; }
+  ProcessId id() const { return slot_; }
   // Fires when the process ends, however it ends (usable with AnyOf).
   OneShotEvent& done_event() { return done_; }
 
@@ -79,13 +77,10 @@ class ProcessState {
   Kernel* kernel_;
   Task<void> task_;
   std::string name_;
-  std::coroutine_handle<> resume_point_;  // innermost suspended frame
-  Waiter* waiter_ = nullptr;              // set while blocked in an interruptible wait
-  uint32_t slot_ = 0;
+  // What a wait touches lives in the kernel's slot table (Kernel::ProcessSlot), not here, so the
+  // event loop does not read this object.
+  ProcessId slot_ = 0;
   uint32_t refs_ = 0;
-  WakeReason wake_reason_ = WakeReason::kNone;
-  int wake_index_ = -1;
-  bool interrupt_pending_ = false;
   ProcessOutcome outcome_ = ProcessOutcome::kRunning;
   std::string interrupt_cause_;
   std::exception_ptr exception_;

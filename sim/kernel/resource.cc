@@ -61,7 +61,7 @@ void Resource::ReleaseUnit() {
     waiter->granted_ = true;
     Take();
     served_waits_.Add((kernel_->Now() - waiter->enqueued_at_).ToSecondsDouble());
-    kernel_->Wake(*head->process, WakeReason::kSignal, 0);  // Detach takes it out of the line
+    kernel_->Wake(head->process, WakeReason::kSignal, 0);  // Detach takes it out of the line
   }
 }
 
@@ -72,8 +72,8 @@ Resource::AcquireAwaiter::~AcquireAwaiter() {
 
 bool Resource::AcquireAwaiter::await_ready() {
   Resource& r = *resource_;
-  process_ = &r.kernel_->CurrentProcess();
-  if (Kernel::BeginWait(*process_)) return true;
+  process_ = r.kernel_->CurrentProcessId();
+  if (r.kernel_->BeginWait(process_)) return true;
   if (r.in_use_ < r.capacity_ && r.line_.empty()) {
     r.Take();
     r.served_waits_.Add(0.0);
@@ -89,11 +89,11 @@ void Resource::AcquireAwaiter::await_suspend(std::coroutine_handle<> h) {
   node_.owner = this;
   enqueued_at_ = r.kernel_->Now();
   r.Enqueue(&node_);
-  r.kernel_->Block(*process_, this, h, deadline_);
+  r.kernel_->Block(process_, this, h, deadline_);
 }
 
 Resource::Grant Resource::AcquireAwaiter::await_resume() {
-  Kernel::ThrowIfInterrupted(*process_);
+  resource_->kernel_->ThrowIfInterrupted(process_);
   if (granted_) {
     consumed_ = true;
     return Grant(resource_);

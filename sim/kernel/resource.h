@@ -131,7 +131,7 @@ class [[nodiscard]] Resource::AcquireAwaiter final : public Waiter {
   Timestamp deadline_;
   Timestamp enqueued_at_;
   WaitNode node_;
-  ProcessState* process_ = nullptr;
+  ProcessId process_ = 0;
   bool granted_ = false;   // a unit is reserved for this waiter
   bool consumed_ = false;  // ...and was handed over as a Grant
 };

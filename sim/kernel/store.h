@@ -111,7 +111,7 @@ class Store {
       auto* putter = static_cast<PutterBase*>(n->owner);
       items_.push_back(std::move(*putter->held));
       putter->held.reset();
-      kernel_->Wake(*n->process, WakeReason::kSignal, 0);
+      kernel_->Wake(n->process, WakeReason::kSignal, 0);
     }
     level_.Set(kernel_->Now(), static_cast<double>(items_.size()));
     return item;
@@ -121,7 +121,7 @@ class Store {
     auto* getter = static_cast<GetterBase*>(n->owner);
     getter->held.emplace(std::move(item));
     get_waits_.Add((kernel_->Now() - getter->since).ToSecondsDouble());
-    kernel_->Wake(*n->process, WakeReason::kSignal, 0);
+    kernel_->Wake(n->process, WakeReason::kSignal, 0);
   }
   // An item that reached a getter that never ran: back to the front, or to the next getter.
   void PutBack(T item) {
@@ -151,8 +151,8 @@ class [[nodiscard]] Store<T>::PutAwaiter final : public PutterBase {
   ~PutAwaiter() { node_.Unlink(); }
 
   bool await_ready() {
-    process_ = &store_->kernel_->CurrentProcess();
-    if (Kernel::BeginWait(*process_)) return true;
+    process_ = store_->kernel_->CurrentProcessId();
+    if (store_->kernel_->BeginWait(process_)) return true;
     if (!store_->getters_.empty()) {
       store_->HandToGetter(std::move(*this->held));
       this->held.reset();
@@ -169,14 +169,14 @@ class [[nodiscard]] Store<T>::PutAwaiter final : public PutterBase {
     node_.process = process_;
     node_.owner = static_cast<PutterBase*>(this);
     store_->putters_.PushBack(&node_);
-    store_->kernel_->Block(*process_, this, h, Timestamp::InfiniteFuture());
+    store_->kernel_->Block(process_, this, h, Timestamp::InfiniteFuture());
   }
-  void await_resume() { Kernel::ThrowIfInterrupted(*process_); }
+  void await_resume() { store_->kernel_->ThrowIfInterrupted(process_); }
   void Detach() noexcept override { node_.Unlink(); }
 
  private:
   Store* store_;
-  ProcessState* process_ = nullptr;
+  ProcessId process_ = 0;
   WaitNode node_;
 };
 
@@ -192,8 +192,8 @@ class [[nodiscard]] Store<T>::GetAwaiter final : public GetterBase {
   }
 
   bool await_ready() {
-    process_ = &store_->kernel_->CurrentProcess();
-    if (Kernel::BeginWait(*process_)) return true;
+    process_ = store_->kernel_->CurrentProcessId();
+    if (store_->kernel_->BeginWait(process_)) return true;
     if (!store_->items_.empty()) {
       store_->get_waits_.Add(0.0);
       this->held.emplace(store_->TakeFront());
@@ -206,10 +206,10 @@ class [[nodiscard]] Store<T>::GetAwaiter final : public GetterBase {
     node_.owner = static_cast<GetterBase*>(this);
     this->since = store_->kernel_->Now();
     store_->getters_.PushBack(&node_);
-    store_->kernel_->Block(*process_, this, h, deadline_);
+    store_->kernel_->Block(process_, this, h, deadline_);
   }
   auto await_resume() {
-    Kernel::ThrowIfInterrupted(*process_);
+    store_->kernel_->ThrowIfInterrupted(process_);
     if constexpr (kTimed) {
       std::optional<T> out = std::move(this->held);
       this->held.reset();
@@ -226,7 +226,7 @@ class [[nodiscard]] Store<T>::GetAwaiter final : public GetterBase {
  private:
   Store* store_;
   Timestamp deadline_;
-  ProcessState* process_ = nullptr;
+  ProcessId process_ = 0;
   WaitNode node_;
 };
 

@@ -7,11 +7,14 @@
 #ifndef RECOUP_SIM_KERNEL_WAIT_LIST_H_
 #define RECOUP_SIM_KERNEL_WAIT_LIST_H_
 
+#include <cstdint>
+
 #include "core/base/check.h"
 
 namespace recoup::sim {
 
-class ProcessState;
+// A process's slot in the kernel's table (0 = none). Stable while the process lives.
+using ProcessId = uint32_t;
 
 // One blocking wait of one process (implemented by each blocking awaitable).
 class Waiter {
@@ -41,7 +44,7 @@ struct WaitLink {
 };
 
 struct WaitNode : WaitLink {
-  ProcessState* process = nullptr;
+  ProcessId process = 0;
   void* owner = nullptr;  // the awaiter that holds this node
   int index = 0;     // Which of the waiter's targets this node stands for (AnyOf).
   int priority = 0;  // Lower is served first (priority resources); ties FIFO.
