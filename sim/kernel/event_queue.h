@@ -3,8 +3,8 @@
 // Order is deterministic: earlier time first, then earlier insertion (FIFO among simultaneous
 // events). The payload is opaque here; the kernel tags it with what to run (kernel.h). Cancellation is
 // lazy: the kernel marks targets stale instead of searching the heap (see Kernel::PushProcessWake).
-// The arity was chosen by measurement (BM_HeapHold in bench/micro/kernel_bench.cc): 4 is fastest at
-// 1e3 and 1e5 pending events; 8 is faster at 1e6 (docs/kernel.md has the figures).
+// The arity was chosen by measurement (BM_HeapHold in bench/micro/kernel_bench.cc): 4 was the fastest
+// of 2, 4 and 8 at 1e3 and 1e5 pending events, and within run-to-run noise of 8 at 1e6 (docs/kernel.md).
 #ifndef RECOUP_SIM_KERNEL_EVENT_QUEUE_H_
 #define RECOUP_SIM_KERNEL_EVENT_QUEUE_H_
 
