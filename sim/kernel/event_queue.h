@@ -1,4 +1,4 @@
-// The pending-event set: a d-ary min-heap of (time, insertion sequence, payload).
+// Pending events and the d-ary min-heap that holds them while few are pending (event_set.h).
 //
 // Order is deterministic: earlier time first, then earlier insertion (FIFO among simultaneous
 // events). The payload is opaque here; the kernel tags it with what to run (kernel.h). Cancellation is

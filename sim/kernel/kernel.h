@@ -27,6 +27,7 @@
 #include "core/ports/executor.h"
 #include "core/runtime/task.h"
 #include "sim/kernel/event_queue.h"
+#include "sim/kernel/event_set.h"
 #include "sim/kernel/process.h"
 
 namespace recoup::sim {
@@ -175,7 +176,7 @@ class Kernel final : public Executor {
   friend class ProcessRef;
 
   Timestamp now_;
-  DaryHeap<4> heap_;
+  EventSet heap_;  // pending events (event_set.h)
   uint64_t seq_ = 0;
   bool running_ = false;
   bool stop_requested_ = false;
