@@ -56,7 +56,7 @@ int RunMmc(const MmcOptions& o) {
                            {"warmup", r.warmup}, {"batches", p.min_batches}};
   if (p.theta) params["theta"] = *p.theta;
   nlohmann::ordered_json out = {
-      {"engine", "recoup sim kernel: 4-ary heap, coroutine processes"},
+      {"engine", "recoup sim kernel: heap/ladder event set, coroutine processes"},
       {"model", p.theta ? "M/M/c+M (Erlang A)" : "M/M/c (Erlang C)"},
       {"params", params},
       {"customers", r.customers},
