@@ -173,9 +173,11 @@ void Kernel::PrefetchNext() const {
   if (heap_.empty()) return;
   const uint64_t next = heap_.top().payload;
   if ((next & kTagMask) == kProcessTag && (next >> 2) < slots_.size()) {
-    const auto* frame = static_cast<const char*>(slots_[next >> 2].resume);
-    __builtin_prefetch(frame);
-    __builtin_prefetch(frame + 64);
+    // Null when the entry is stale and its process gone.
+    if (const auto* frame = static_cast<const char*>(slots_[next >> 2].resume)) {
+      __builtin_prefetch(frame);
+      __builtin_prefetch(frame + 64);
+    }
   }
   const PendingEvent* after = heap_.second();
   if (after != nullptr && (after->payload & kTagMask) == kProcessTag &&
