@@ -235,45 +235,30 @@ void Kernel::RethrowUnhandled() {
   if (unhandled_) std::rethrow_exception(std::exchange(unhandled_, nullptr));
 }
 
-bool Kernel::Step() {
-  RECOUP_CHECK_MSG(!running_, "Kernel::Step is not re-entrant");
-  running_ = true;
-  ClearOnExit reset{&running_};
-  const bool ran = StepInternal(Timestamp::InfiniteFuture());
-  running_ = false;
-  RethrowUnhandled();
-  return ran;
-}
-
-void Kernel::Run() { RunUntil(Timestamp::InfiniteFuture()); }
-
-void Kernel::RunUntil(Timestamp until) {
-  RECOUP_CHECK_MSG(!running_, "Kernel::Run is not re-entrant");
-  running_ = true;
-  stop_requested_ = false;
-  ClearOnExit reset{&running_};
-  while (!stop_requested_ && !unhandled_ && StepInternal(until)) {
-  }
-  if (!stop_requested_ && until != Timestamp::InfiniteFuture() && now_ < until) now_ = until;
-  stop_requested_ = false;
-  running_ = false;
-  RethrowUnhandled();
-}
-
-uint64_t Kernel::RunEvents(uint64_t max_events) {
-  RECOUP_CHECK_MSG(!running_, "Kernel::RunEvents is not re-entrant");
+uint64_t Kernel::RunLoop(Timestamp until, uint64_t max_events, bool advance_clock) {
+  RECOUP_CHECK_MSG(!running_, "the kernel's Run/RunUntil/RunEvents/Step are not re-entrant");
   running_ = true;
   stop_requested_ = false;
   ClearOnExit reset{&running_};
   uint64_t ran = 0;
-  while (ran < max_events && !stop_requested_ && !unhandled_ &&
-         StepInternal(Timestamp::InfiniteFuture())) {
-    ++ran;
+  while (ran < max_events && !stop_requested_ && !unhandled_ && StepInternal(until)) ++ran;
+  if (advance_clock && !stop_requested_ && until != Timestamp::InfiniteFuture() && now_ < until) {
+    now_ = until;
   }
   stop_requested_ = false;
   running_ = false;
   RethrowUnhandled();
   return ran;
+}
+
+bool Kernel::Step() { return RunLoop(Timestamp::InfiniteFuture(), 1, false) > 0; }
+
+void Kernel::Run() { RunLoop(Timestamp::InfiniteFuture(), UINT64_MAX, false); }
+
+void Kernel::RunUntil(Timestamp until) { RunLoop(until, UINT64_MAX, true); }
+
+uint64_t Kernel::RunEvents(uint64_t max_events) {
+  return RunLoop(Timestamp::InfiniteFuture(), max_events, false);
 }
 
 }  // namespace recoup::sim

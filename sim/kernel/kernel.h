@@ -169,6 +169,9 @@ class Kernel final : public Executor {
   [[noreturn]] void ThrowInterrupted(ProcessId id);
   void PrefetchNext() const;
   bool StepInternal(Timestamp limit);
+  // Runs events due by `until`, at most `max_events`, until Stop(); with advance_clock, then sets
+  // Now() to `until` unless stopped. Returns how many ran; rethrows an unobserved failure.
+  uint64_t RunLoop(Timestamp until, uint64_t max_events, bool advance_clock);
   void RethrowUnhandled();
   static void OnRootDone(void* context) noexcept;
   void Finish(ProcessState& p, ProcessOutcome outcome);
