@@ -23,17 +23,10 @@
 # Exit status: 0 clean, 1 violations found, 2 usage error.
 set -euo pipefail
 
-script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-if [ $# -gt 1 ]; then
-  echo "usage: $0 [REPO_ROOT]" >&2
-  exit 2
-fi
-root=${1:-"$script_dir/.."}
-if [ ! -d "$root" ]; then
-  echo "check_layering: no such directory: $root" >&2
-  exit 2
-fi
-cd "$root"
+check_tools_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tools/check_common.sh
+source "$check_tools_dir/check_common.sh"
+check_enter_root check_layering "$@"
 
 dirs=()
 for d in core sim scenarios live cli bench python; do
