@@ -23,7 +23,8 @@ def main():
     args = ap.parse_args()
     cmd = [args.binary, "--benchmark_format=json", f"--benchmark_min_time={args.min_time}",
            f"--benchmark_repetitions={args.repetitions}", "--benchmark_report_aggregates_only=true",
-           "--benchmark_filter=BM_(BarePriorityQueue|HoldModel|Mmc)"]
+           "--benchmark_filter=BM_(BarePriorityQueue|HoldModel|Mmc)",
+           "--benchmark_enable_random_interleaving=true"]
     try:
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     except (OSError, subprocess.CalledProcessError) as e:

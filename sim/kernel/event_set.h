@@ -27,8 +27,9 @@ class EventSet {
 
   // The earliest event by (time, seq). Requires !empty(). Valid until the next push or pop.
   const PendingEvent& top() const { return on_ladder_ ? ladder_.top() : heap_.top(); }
-  // An event likely to be top() after the next pop(), for prefetching; nullptr when unknown.
-  const PendingEvent* second() const { return on_ladder_ ? ladder_.second() : nullptr; }
+  // The event likely `k` places behind top(), or nullptr; see LadderQueue::Ahead. The heap holds few
+  // events, all in cache, so it gives no hint.
+  const PendingEvent* ahead(std::size_t k) const { return on_ladder_ ? ladder_.Ahead(k) : nullptr; }
 
   void push(const PendingEvent& e) {
     if (on_ladder_) {

@@ -166,23 +166,30 @@ bool Kernel::CancelCall(CallId id) {
   return true;
 }
 
-void Kernel::PrefetchNext() const {
-  // While this event runs, start loading what the next events read first. The event now at the top
-  // (almost always the next one) resumes a frame whose header spans two cache lines; its slot was
-  // prefetched one event ago, as the one after it is now.
-  if (heap_.empty()) return;
-  const uint64_t next = heap_.top().payload;
-  if ((next & kTagMask) == kProcessTag && (next >> 2) < slots_.size()) {
-    // Null when the entry is stale and its process gone.
-    if (const auto* frame = static_cast<const char*>(slots_[next >> 2].resume)) {
-      __builtin_prefetch(frame);
-      __builtin_prefetch(frame + 64);
-    }
+inline void Kernel::PrefetchFrame(const PendingEvent* e) const {
+  if (e == nullptr || (e->payload & kTagMask) != kProcessTag || (e->payload >> 2) >= slots_.size()) {
+    return;
   }
-  const PendingEvent* after = heap_.second();
-  if (after != nullptr && (after->payload & kTagMask) == kProcessTag &&
-      (after->payload >> 2) < slots_.size()) {
-    __builtin_prefetch(&slots_[after->payload >> 2]);
+  // Null when the entry is stale and its process gone. The header spans two cache lines.
+  if (const auto* frame = static_cast<const char*>(slots_[e->payload >> 2].resume)) {
+    __builtin_prefetch(frame);
+    __builtin_prefetch(frame + 64);
+  }
+}
+
+inline void Kernel::PrefetchNext() const {
+  // While this event runs, start loading what the coming events read first: a pipeline over the
+  // sorted front of the pending set. The slot of the event kSlotAhead places on is fetched now; when
+  // that event is kFrameAhead places from the top its slot is in cache and gives the frame's address.
+  // The top's frame was requested kFrameAhead events ago; requesting it again costs a cache hit and
+  // covers the events the hints missed (pushed meanwhile, or on the heap).
+  if (heap_.empty()) return;
+  PrefetchFrame(&heap_.top());
+  PrefetchFrame(heap_.ahead(kFrameAhead));
+  const PendingEvent* later = heap_.ahead(kSlotAhead);
+  if (later != nullptr && (later->payload & kTagMask) == kProcessTag &&
+      (later->payload >> 2) < slots_.size()) {
+    __builtin_prefetch(&slots_[later->payload >> 2]);
   }
 }
 

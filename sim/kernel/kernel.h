@@ -167,7 +167,13 @@ class Kernel final : public Executor {
     Push({when < now_ ? now_.unix_nanos() : when.unix_nanos(), seq, static_cast<uint64_t>(id) << 2});
   }
   [[noreturn]] void ThrowInterrupted(ProcessId id);
-  void PrefetchNext() const;
+  // Prefetch distances, in events, chosen by measurement (BM_HoldModel at 1e5 and 1e6).
+  static constexpr std::size_t kFrameAhead = 2;
+  static constexpr std::size_t kSlotAhead = 4;
+  // Always inlined: GCC deems an out-of-line function that only prefetches free of side effects
+  // and deletes its calls.
+  [[gnu::always_inline]] inline void PrefetchFrame(const PendingEvent* e) const;
+  [[gnu::always_inline]] inline void PrefetchNext() const;
   bool StepInternal(Timestamp limit);
   // Runs events due by `until`, at most `max_events`, until Stop(); with advance_clock, then sets
   // Now() to `until` unless stopped. Returns how many ran; rethrows an unobserved failure.

@@ -112,19 +112,6 @@ void LadderQueue::clear() {
   size_ = 0;
 }
 
-const PendingEvent* LadderQueue::second() const {
-  if (size_ < 2) return nullptr;
-  const PendingEvent* next = head_ + 1 < run_.size ? &run_.data[head_ + 1] : nullptr;
-  if (late_.empty()) return next;
-  if (TopInRun()) return next != nullptr && Before(*next, late_.front()) ? next : &late_.front();
-  // The top is late_'s root: the next is the run's front or one of the root's children.
-  const PendingEvent* best = head_ < run_.size ? &run_.data[head_] : nullptr;
-  for (std::size_t c = 1; c <= 2 && c < late_.size(); ++c) {
-    if (best == nullptr || Before(late_[c], *best)) best = &late_[c];
-  }
-  return best;
-}
-
 std::size_t LadderQueue::MemoryBytes() const {
   std::size_t bytes = sizeof(*this) + pool_.MemoryBytes() +
                       (late_.capacity() + top_.capacity()) * sizeof(PendingEvent);

@@ -13,6 +13,7 @@
 #ifndef RECOUP_SIM_KERNEL_PROCESS_H_
 #define RECOUP_SIM_KERNEL_PROCESS_H_
 
+#include <cstddef>
 #include <coroutine>
 #include <cstdint>
 #include <exception>
@@ -20,6 +21,7 @@
 #include <string>
 #include <utility>
 
+#include "core/runtime/frame_pool.h"
 #include "core/runtime/task.h"
 #include "sim/kernel/event.h"
 #include "sim/kernel/wait_list.h"
@@ -61,6 +63,11 @@ class ProcessState {
       : kernel_(kernel), task_(std::move(task)), name_(std::move(name)), done_(*kernel) {}
   ProcessState(const ProcessState&) = delete;
   ProcessState& operator=(const ProcessState&) = delete;
+  // One is created per spawn (a customer, a call): recycled through the coroutine frame pool.
+  static void* operator new(std::size_t size) { return task_internal::AllocateFrame(size); }
+  static void operator delete(void* ptr, std::size_t size) noexcept {
+    task_internal::FreeFrame(ptr, size);
+  }
 
   Kernel* kernel() const { return kernel_; }
   const std::string& name() const { return name_; }

@@ -382,25 +382,27 @@ TEST(LadderQueueTest, MoveTransfersEventsAndLeavesSourceEmpty) {
   }
 }
 
-TEST(LadderQueueTest, SecondIsAPendingEventOtherThanTop) {
+TEST(LadderQueueTest, AheadLooksIntoTheSortedRun) {
   LadderQueue q;
-  EXPECT_EQ(q.second(), nullptr);
-  q.push({10, 1, 1});
-  EXPECT_EQ(q.second(), nullptr);
-  q.push({20, 2, 2});
-  q.push({5, 3, 3});  // earlier than everything: lands in the bottom's heap
-  ASSERT_NE(q.second(), nullptr);
-  EXPECT_EQ(q.top().payload, 3u);
-  EXPECT_NE(q.second()->payload, 3u);
-  // In a plain sorted run, second() is exactly the next top.
-  LadderQueue r;
-  for (uint64_t s = 1; s <= 10; ++s) r.push({100, s, s});
+  EXPECT_EQ(q.Ahead(0), nullptr);
+  EXPECT_EQ(q.Ahead(1), nullptr);
+  // In a plain sorted run, Ahead(k) is exactly the top after k pops, and nullptr past the run.
+  for (uint64_t s = 1; s <= 10; ++s) q.push({100, s, s});
+  ASSERT_NE(q.Ahead(0), nullptr);
+  EXPECT_EQ(q.Ahead(0)->seq, q.top().seq);
+  EXPECT_EQ(q.Ahead(10), nullptr);
   for (int i = 0; i < 9; ++i) {
-    ASSERT_NE(r.second(), nullptr);
-    const uint64_t next = r.second()->seq;
-    r.pop();
-    EXPECT_EQ(r.top().seq, next);
+    ASSERT_NE(q.Ahead(1), nullptr);
+    const uint64_t after_one = q.Ahead(1)->seq;
+    const PendingEvent* two = q.Ahead(2);
+    const uint64_t after_two = two != nullptr ? two->seq : 0;
+    q.pop();
+    EXPECT_EQ(q.top().seq, after_one);
+    if (two != nullptr) {
+      EXPECT_EQ(q.Ahead(1)->seq, after_two);
+    }
   }
+  EXPECT_EQ(q.Ahead(1), nullptr);
 }
 
 TEST(LadderQueueTest, MemoryIsProportionalToEvents) {
