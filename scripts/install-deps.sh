@@ -12,6 +12,8 @@ packages=(
   libboost-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libeigen3-dev libyaml-cpp-dev
   libhdf5-dev libhdf5-cpp-103-1
+  # time zones: cctz reads the IANA database that tzdata installs in /usr/share/zoneinfo
+  libcctz-dev tzdata
   # python bindings and the analysis stack used by tests
   python3 python3-dev pybind11-dev python3-pybind11
   python3-numpy python3-pytest

@@ -1,0 +1,66 @@
+#include <gtest/gtest.h>
+
+#include "core/domain/account.h"
+#include "core/domain/contact.h"
+#include "core/domain/debtor.h"
+
+namespace recoup::domain {
+namespace {
+
+TEST(DomainTest, StageFromDaysPastDue) {
+  EXPECT_EQ(StageFor(0, false), Stage::kCurrent);
+  EXPECT_EQ(StageFor(1, false), Stage::kEarly);
+  EXPECT_EQ(StageFor(30, false), Stage::kEarly);
+  EXPECT_EQ(StageFor(31, false), Stage::kMid);
+  EXPECT_EQ(StageFor(60, false), Stage::kMid);
+  EXPECT_EQ(StageFor(61, false), Stage::kLate);
+  EXPECT_EQ(StageFor(10, true), Stage::kRecovery);
+  EXPECT_EQ(StageName(Stage::kMid), "mid");
+  EXPECT_EQ(ProductName(Product::kBuyNowPayLater), "bnpl");
+  EXPECT_EQ(ChannelName(Channel::kSms), "sms");
+}
+
+TEST(DomainTest, HistoryStaysSortedAndStable) {
+  ContactHistory h;
+  const Timestamp t0 = Timestamp::FromCivilUtc(2026, 11, 2, 15);
+  ContactEvent a;
+  a.time = t0 + Duration::Hours(2);
+  ContactEvent b;
+  b.time = t0;
+  ContactEvent c = a;
+  c.outcome = Outcome::kConversation;
+  h.Record(a);
+  h.Record(b);
+  h.Record(c);
+  ASSERT_EQ(h.events.size(), 3u);
+  EXPECT_EQ(h.events[0].time, t0);
+  EXPECT_EQ(h.events[1].outcome, Outcome::kNoAnswer);     // a, recorded before c at the same time
+  EXPECT_EQ(h.events[2].outcome, Outcome::kConversation);
+}
+
+TEST(DomainTest, DebtSetHoldsUpToFourDistinctDebts) {
+  DebtSet s;
+  EXPECT_TRUE(s.Add(7));
+  EXPECT_TRUE(s.Add(7));
+  EXPECT_EQ(s.size, 1);
+  EXPECT_TRUE(s.Add(8));
+  EXPECT_TRUE(s.Add(9));
+  EXPECT_TRUE(s.Add(10));
+  EXPECT_FALSE(s.Add(11));
+  EXPECT_TRUE(s.Contains(10));
+  EXPECT_FALSE(s.Contains(11));
+}
+
+TEST(DomainTest, ConsentActiveWindowAndBalanceTotal) {
+  const Timestamp t = Timestamp::FromCivilUtc(2026, 1, 1);
+  Consent c{.source = ConsentSource::kCreditTransaction, .given = t, .revoked = t + Duration::Days(3)};
+  EXPECT_FALSE(c.ActiveAt(t - Duration::Seconds(1)));
+  EXPECT_TRUE(c.ActiveAt(t));
+  EXPECT_FALSE(c.ActiveAt(t + Duration::Days(3)));
+  EXPECT_FALSE(Consent{}.ActiveAt(t));
+  Balance b{Money::FromMinorUnits(10000), Money::FromMinorUnits(2500), Money::FromMinorUnits(130)};
+  EXPECT_EQ(b.Total(), Money::FromMinorUnits(12630));
+}
+
+}  // namespace
+}  // namespace recoup::domain
