@@ -89,12 +89,18 @@ const Portfolio& MakePortfolio() {
   return *portfolio;
 }
 
-void BM_ComplianceCheck(benchmark::State& state) {
-  const Portfolio& p = MakePortfolio();
-  const compliance::ComplianceEngine engine;
+// What the pipeline asks for every account: an AI-voice call on the first phone.
+compliance::ContactRequest AiCall() {
   compliance::ContactRequest call;
   call.channel = domain::Channel::kCall;
   call.voice = domain::VoiceMode::kAiVoice;
+  return call;
+}
+
+void BM_ComplianceCheck(benchmark::State& state) {
+  const Portfolio& p = MakePortfolio();
+  const compliance::ComplianceEngine engine;
+  const compliance::ContactRequest call = AiCall();
   const std::size_t n = p.accounts.size();
   std::size_t i = 0;
   int64_t allowed = 0;
@@ -162,9 +168,7 @@ void BM_PreContactPipeline(benchmark::State& state) {
     return;
   }
   const compliance::ComplianceEngine engine;
-  compliance::ContactRequest call;
-  call.channel = domain::Channel::kCall;
-  call.voice = domain::VoiceMode::kAiVoice;
+  const compliance::ContactRequest call = AiCall();
   const std::size_t n = p.accounts.size();
   std::size_t i = 0;
   uint64_t checksum = 0;

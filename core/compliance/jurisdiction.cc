@@ -175,12 +175,7 @@ const Places& AllPlaces() {
 }
 
 
-void Add(Jurisdiction& j, std::string_view zone_name, const WeeklyWindow& window, ZoneCache* cache) {
-  const Zone* zone = FindZone(zone_name, cache);
-  if (zone == nullptr) {
-    j.unresolved_name = true;
-    return;
-  }
+void Add(Jurisdiction& j, const Zone* zone, const WeeklyWindow& window) {
   for (int i = 0; i < j.size; ++i) {
     if (j.candidates[i].zone == zone && j.candidates[i].window == &window) return;
   }
@@ -191,15 +186,13 @@ void Add(Jurisdiction& j, std::string_view zone_name, const WeeklyWindow& window
   j.candidates[j.size++] = Candidate{zone, &window};
 }
 
-void Add(Jurisdiction& j, const Zone* zone, const WeeklyWindow& window) {
-  for (int i = 0; i < j.size; ++i) {
-    if (j.candidates[i].zone == zone && j.candidates[i].window == &window) return;
-  }
-  if (j.size == Jurisdiction::kMaxCandidates) {
-    j.overflow = true;
+void Add(Jurisdiction& j, std::string_view zone_name, const WeeklyWindow& window, ZoneCache* cache) {
+  const Zone* zone = FindZone(zone_name, cache);
+  if (zone == nullptr) {
+    j.unresolved_name = true;
     return;
   }
-  j.candidates[j.size++] = Candidate{zone, &window};
+  Add(j, zone, window);
 }
 
 void AddPlace(Jurisdiction& j, const Place& p, const Profile& profile) {
@@ -311,15 +304,25 @@ std::size_t Zone::Index(int64_t s) const {
 
 int32_t Zone::OffsetAt(int64_t s) const { return offsets_[Index(s)]; }
 
-bool Zone::NearTransition(int64_t s) const {
+Zone::Period Zone::PeriodAt(int64_t s) const {
   const std::size_t i = Index(s);
-  if (starts_[i + 1] - s < kSecondsPerDay) return true;
-  return i > 0 && s - starts_[i] < kSecondsPerDay;
+  return Period{starts_[i], starts_[i + 1], offsets_[i]};
 }
 
-LocalParts Local(Timestamp t, const Zone& zone) {
+Zone::Period OffsetMemo::At(const Zone& zone, int64_t s) {
+  for (int i = 0; i < size_; ++i) {
+    const Entry& e = entries_[i];
+    if (e.zone == &zone && e.period.lo <= s && s < e.period.hi) return e.period;
+  }
+  const Zone::Period p = zone.PeriodAt(s);
+  Entry& slot = entries_[size_ < 4 ? size_++ : (next_++ & 3)];
+  slot = Entry{&zone, p};
+  return p;
+}
+
+LocalParts Local(Timestamp t, const Zone& zone, OffsetMemo* memo) {
   const int64_t s = FloorDiv(t.unix_nanos(), 1'000'000'000);
-  const int64_t local = s + zone.OffsetAt(s);
+  const int64_t local = s + (memo != nullptr ? memo->At(zone, s).offset : zone.OffsetAt(s));
   LocalParts p;
   p.day = FloorDiv(local, kSecondsPerDay);
   const int64_t second_of_day = local - p.day * kSecondsPerDay;
@@ -358,11 +361,15 @@ Timestamp LocalInstant(domain::LocalDate day, int minute, const Zone& zone) {
   return LocalInstantOfDay(EpochDays(day), minute, zone);
 }
 
-Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone) {
+Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone, OffsetMemo* memo) {
   const int64_t local = epoch_day * kSecondsPerDay + int64_t{minute} * 60;
-  const int64_t guess = local - zone.OffsetAt(local);
-  const int64_t s = local - zone.OffsetAt(guess);
-  if (!zone.NearTransition(s)) return Timestamp::FromUnixSeconds(s);
+  OffsetMemo own;
+  OffsetMemo& m = memo != nullptr ? *memo : own;
+  const int64_t guess = local - m.At(zone, local).offset;
+  const Zone::Period p = m.At(zone, guess);
+  const int64_t s = local - p.offset;
+  // Far from a transition the arithmetic is exact; near one, cctz resolves gaps and repeats.
+  if (p.lo <= s - kSecondsPerDay && s + kSecondsPerDay <= p.hi) return Timestamp::FromUnixSeconds(s);
   const cctz::civil_second cs = cctz::civil_second(FromEpochDays(epoch_day)) + int64_t{minute} * 60;
   const cctz::time_zone::civil_lookup cl = zone.tz().lookup(cs);
   // kSkipped: `trans` is the first instant after the gap; otherwise the earlier of a repeated time.

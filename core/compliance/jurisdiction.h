@@ -31,11 +31,15 @@ class Zone {
  public:
   explicit Zone(const cctz::time_zone& tz);
   const cctz::time_zone& tz() const { return tz_; }
+  // The period of constant UTC offset that contains Unix second `s`: [lo, hi).
+  struct Period {
+    int64_t lo;
+    int64_t hi;
+    int32_t offset;
+  };
+  Period PeriodAt(int64_t s) const;
   // UTC offset in seconds in effect at Unix second `s`.
   int32_t OffsetAt(int64_t s) const;
-  // True when a transition lies within a day of Unix second `s` (local arithmetic is then left to
-  // cctz, which resolves skipped and repeated times).
-  bool NearTransition(int64_t s) const;
 
  private:
   static constexpr int kBucketShift = 22;  // ~48-day buckets
@@ -90,15 +94,32 @@ struct Jurisdiction {
 
 Jurisdiction Resolve(const domain::Debtor& debtor, const Profile& profile, ZoneCache* cache);
 
+// Remembers the offset period last used in up to four zones, so that the many local-time questions of
+// one compliance check cost one table lookup per zone. Per check; never shared between threads.
+class OffsetMemo {
+ public:
+  Zone::Period At(const Zone& zone, int64_t s);
+
+ private:
+  struct Entry {
+    const Zone* zone;
+    Zone::Period period;
+  };
+  Entry entries_[4];
+  int size_ = 0;
+  int next_ = 0;
+};
+
 // Local wall-clock facts of an instant in a zone (floor semantics before 1970 too).
 struct LocalParts {
   int64_t day = 0;    // days since 1970-01-01 (local)
   int weekday = 0;    // 0 = Monday ... 6 = Sunday
   int minute = 0;     // minutes after local midnight
 };
-LocalParts Local(Timestamp t, const Zone& zone);
+LocalParts Local(Timestamp t, const Zone& zone, OffsetMemo* memo = nullptr);
 // The instant local day `epoch_day` (days since 1970-01-01) starts, plus `minute` minutes.
-Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone);
+Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone,
+                            OffsetMemo* memo = nullptr);
 domain::LocalDate LocalDay(Timestamp t, const Zone& zone);
 // The instant local `day` starts (plus `minute` minutes) in `zone`; a skipped local time (DST gap)
 // maps to the instant just after the gap, a repeated one to its first occurrence.

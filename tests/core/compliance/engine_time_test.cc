@@ -105,6 +105,19 @@ TEST(ComplianceTimeTest, GeocodedZoneReplacesTheRegionsZones) {
   Expect(d, {"08:00 ET", At(2026, 11, 18, 8, 0, -5), Verdict::Kind::kDefer, At(2026, 11, 18, 9, 0, -5)});
 }
 
+// A zone that never changes offset exercises the open-ended first and last offset periods.
+TEST(ComplianceTimeTest, ZoneWithoutTransitions) {
+  Debtor d = Albany();
+  d.address.time_zone = "Etc/GMT+5";  // POSIX sign: UTC-5 all year
+  d.phones[0] = Mobile("+18005550100", 800);  // says nothing
+  const WindowCase cases[] = {
+      {"07:59", At(2026, 7, 15, 7, 59, -5), Verdict::Kind::kDefer, At(2026, 7, 15, 8, 0, -5)},
+      {"08:00", At(2026, 7, 15, 8, 0, -5), Verdict::Kind::kAllow, {}},
+      {"1960", At(1960, 7, 15, 22, 0, -5), Verdict::Kind::kDefer, At(1960, 7, 16, 8, 0, -5)},
+  };
+  for (const WindowCase& c : cases) Expect(d, c);
+}
+
 TEST(ComplianceTimeTest, DesignatedInconvenientTimes) {
   Debtor d = Albany();
   domain::InconvenientTime mornings;  // "not before 10 on weekdays"

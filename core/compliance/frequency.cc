@@ -1,0 +1,160 @@
+#include <algorithm>
+
+#include "core/compliance/context.h"
+
+namespace recoup::compliance::internal {
+
+using domain::Channel;
+using domain::ContactEvent;
+using domain::Outcome;
+using domain::Recipient;
+
+namespace {
+
+// t's local day in the primary zone, when it starts, and when the 7 local days ending on it start;
+// memoised for the last t (every frequency rule asks about the same instant).
+void Days(const Context& c, Timestamp t) {
+  if (c.days_of == t) return;
+  const Zone& zone = c.where.primary();
+  c.today = Local(t, zone, &c.memo).day;
+  c.today_start = LocalInstantOfDay(c.today, 0, zone, &c.memo);
+  c.week_start = LocalInstantOfDay(c.today - 6, 0, zone, &c.memo);
+  c.days_of = t;
+}
+
+Timestamp WeekStart(const Context& c, Timestamp t) {
+  Days(c, t);
+  return c.week_start;
+}
+
+
+// Earliest t' >= t at which fewer than `cap` counted events fall in the 7 local days ending on t's
+// local day ("7 consecutive days", day of the event = day 1). Only events at or before now count.
+template <typename Pred>
+Timestamp WeeklyCap(const Context& c, Timestamp t, int cap, Pred counts) {
+  if (cap <= 0) return Timestamp::InfiniteFuture();
+  const Zone& zone = c.where.primary();
+  const Timestamp cutoff = WeekStart(c, t);
+  // Scanning newest to oldest, the cap-th counted event is the one whose leaving the window brings
+  // the count below cap.
+  int n = 0;
+  Timestamp cap_th;
+  const auto& events = c.history.events;
+  for (auto it = events.rbegin(); it != events.rend() && it->time >= cutoff; ++it) {
+    if (it->time <= c.now && counts(*it) && ++n == cap) cap_th = it->time;
+  }
+  if (n < cap) return t;
+  return std::max(t, LocalInstantOfDay(Local(cap_th, zone, &c.memo).day + 7, 0, zone, &c.memo));
+}
+
+// RF-CALL-CONSENT: a call inside a consent window for this debt does not count.
+bool ExcludedByConsent(const Context& c, const ContactEvent& e) {
+  const Zone& zone = c.where.primary();
+  for (const domain::CallConsent& k : c.history.call_consents) {
+    if (k.debt != c.account.id || e.time < k.start || e.time >= k.revoked) continue;
+    const Timestamp seven_days = LocalInstant(LocalDay(k.start, zone) + 7, 0, zone);
+    if (e.time > k.end || e.time >= seven_days) continue;
+    bool conversation_before = false;  // the window ends at the first conversation about the debt
+    for (const ContactEvent& x : c.history.events) {
+      if (x.time >= e.time) break;
+      if (x.time >= k.start && x.outcome == Outcome::kConversation && x.debts.Contains(k.debt)) {
+        conversation_before = true;
+        break;
+      }
+    }
+    if (!conversation_before) return true;
+  }
+  return false;
+}
+
+// 1006.14(b)(3): a call placed to the person about this debt.
+bool RegFCountedCall(const Context& c, const ContactEvent& e) {
+  return e.channel == Channel::kCall && CollectorInitiated(e) && domain::CallConnected(e.outcome) &&
+         e.recipient == Recipient::kConsumer && !e.misdirected && e.debts.Contains(c.account.id) &&
+         !ExcludedByConsent(c, e);
+}
+
+}  // namespace
+
+Timestamp CallsPerWeek(const Context& c, Timestamp t) {
+  return WeeklyCap(c, t, c.profile.calls_per_7_days,
+                   [&c](const ContactEvent& e) { return RegFCountedCall(c, e); });
+}
+
+Timestamp PostConversation(const Context& c, Timestamp t) {
+  const Zone& zone = c.where.primary();
+  const auto& events = c.history.events;
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->time > c.now) continue;
+    if (it->channel == Channel::kCall && it->outcome == Outcome::kConversation &&
+        it->recipient == Recipient::kConsumer && !it->misdirected && it->debts.Contains(c.account.id)) {
+      const Timestamp free =
+          LocalInstantOfDay(Local(it->time, zone, &c.memo).day + c.profile.post_conversation_days, 0, zone, &c.memo);
+      return std::max(t, free);
+    }
+    if (c.now - it->time > Duration::Days(c.profile.post_conversation_days + 2)) break;
+  }
+  return t;
+}
+
+Timestamp CallGap(const Context& c, Timestamp t) {
+  const auto& events = c.history.events;
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->time > c.now) continue;
+    if (c.now - it->time >= c.profile.min_gap_same_number) break;
+    if (it->channel == Channel::kCall && CollectorInitiated(*it) && it->contact_point >= 0 &&
+        static_cast<std::size_t>(it->contact_point) < c.debtor.phones.size() &&
+        c.debtor.phones[static_cast<std::size_t>(it->contact_point)].e164 == c.phone->e164) {
+      return std::max(t, it->time + c.profile.min_gap_same_number);
+    }
+  }
+  return t;
+}
+
+Timestamp CallsPerDay(const Context& c, Timestamp t) {
+  const Zone& zone = c.where.primary();
+  Days(c, t);
+  const int64_t today = c.today;
+  const Timestamp start = c.today_start;
+  int calls = 0;
+  const auto& events = c.history.events;
+  for (auto it = events.rbegin(); it != events.rend() && it->time >= start; ++it) {
+    if (it->time <= c.now && it->channel == Channel::kCall && CollectorInitiated(*it) &&
+        domain::CallConnected(it->outcome) && it->recipient == Recipient::kConsumer) {
+      ++calls;
+    }
+  }
+  if (calls < c.profile.max_calls_per_day_per_person) return t;
+  return std::max(t, LocalInstantOfDay(today + 1, 0, zone, &c.memo));
+}
+
+// MA-FREQ: calls (answered or not) and texts we initiated about this debt.
+Timestamp Massachusetts(const Context& c, Timestamp t) {
+  if (!c.where.massachusetts) return t;
+  return WeeklyCap(c, t, c.profile.massachusetts_per_7_days, [&c](const ContactEvent& e) {
+    const bool call = e.channel == Channel::kCall && domain::CallConnected(e.outcome) && !e.misdirected;
+    const bool text = e.channel == Channel::kSms && e.outcome == Outcome::kSent;
+    return CollectorInitiated(e) && (call || text) && e.debts.Contains(c.account.id);
+  });
+}
+
+// WA-FREQ: communications with the debtor, any debt and medium.
+Timestamp Washington(const Context& c, Timestamp t) {
+  if (!c.where.washington) return t;
+  return WeeklyCap(c, t, c.profile.washington_per_7_days, [](const ContactEvent& e) {
+    const bool spoke = e.channel == Channel::kCall &&
+                       (e.outcome == Outcome::kConversation || e.outcome == Outcome::kVoicemailFull);
+    return CollectorInitiated(e) && (spoke || (e.channel != Channel::kCall && e.outcome == Outcome::kSent));
+  });
+}
+
+// NYC-FREQ: attempts across calls, texts and emails on this account (2026 text: per account).
+Timestamp NewYorkCity(const Context& c, Timestamp t) {
+  if (!c.where.new_york_city) return t;
+  return WeeklyCap(c, t, c.profile.nyc_per_7_days, [&c](const ContactEvent& e) {
+    return CollectorInitiated(e) && e.channel != Channel::kLetter && e.debts.Contains(c.account.id);
+  });
+}
+
+
+}  // namespace recoup::compliance::internal
