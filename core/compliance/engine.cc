@@ -38,6 +38,11 @@ bool Written(Channel ch) { return ch == Channel::kLetter || ch == Channel::kEmai
 
 }  // namespace
 
+domain::LocalDate ValidationPeriodLastDay(domain::LocalDate sent_day) {
+  const domain::LocalDate received = domain::HolidayCalendar::UsFederal().AddBusinessDays(sent_day, 5);
+  return received + 30;
+}
+
 ComplianceEngine::ComplianceEngine(Profile profile)
     : profile_(profile), profile_status_(profile_.Validate()), zones_(std::make_unique<ZoneCache>()) {}
 

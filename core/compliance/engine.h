@@ -25,6 +25,7 @@
 #include "core/compliance/profile.h"
 #include "core/compliance/rules.h"
 #include "core/domain/account.h"
+#include "core/domain/calendar.h"
 #include "core/domain/contact.h"
 #include "core/domain/debtor.h"
 
@@ -66,6 +67,18 @@ struct Verdict {
   static Verdict Defer(Rule r, std::string_view why, Timestamp t) { return {Kind::kDefer, r, why, t}; }
   bool allowed() const { return kind == Kind::kAllow; }
 };
+
+// Reg F 1006.34: the validation period of a notice sent at `sent` (local date `sent_day` in the
+// collector's calendar) ends 30 days after its presumed receipt, 5 days after sending excluding
+// Saturdays, Sundays and US federal holidays (1006.34(b)(5)). Returns the last local day of the
+// period; collection that could overshadow the dispute rights (RF-OVERSHADOW) must wait until after
+// it, and a written dispute received on or before it triggers RF-DISPUTE.
+domain::LocalDate ValidationPeriodLastDay(domain::LocalDate sent_day);
+
+// Whether `today` (local) is inside the validation period of a notice sent on `sent_day`.
+inline bool InValidationPeriod(domain::LocalDate sent_day, domain::LocalDate today) {
+  return sent_day <= today && today <= ValidationPeriodLastDay(sent_day);
+}
 
 class ComplianceEngine {
  public:

@@ -268,6 +268,18 @@ TEST(ComplianceRulesTest, RequiredDisclosures) {
   EXPECT_EQ(engine.MaxPromisesToPay(), 3);
 }
 
+TEST(ComplianceRulesTest, ValidationPeriod) {
+  using domain::LocalDate;
+  // Sent Wednesday 2026-11-25: receipt presumed Thursday 2026-12-03 (Thanksgiving and the weekend
+  // excluded); the period runs 30 days after receipt, to 2027-01-02.
+  EXPECT_EQ(ValidationPeriodLastDay(LocalDate(2026, 11, 25)), LocalDate(2027, 1, 2));
+  // Sent Monday 2026-11-02: receipt Monday 2026-11-09; Veterans Day is after it. Ends 2026-12-09.
+  EXPECT_EQ(ValidationPeriodLastDay(LocalDate(2026, 11, 2)), LocalDate(2026, 12, 9));
+  EXPECT_TRUE(InValidationPeriod(LocalDate(2026, 11, 25), LocalDate(2027, 1, 2)));
+  EXPECT_FALSE(InValidationPeriod(LocalDate(2026, 11, 25), LocalDate(2027, 1, 3)));
+  EXPECT_FALSE(InValidationPeriod(LocalDate(2026, 11, 25), LocalDate(2026, 11, 24)));
+}
+
 TEST(ComplianceRulesTest, ProfileValidation) {
   EXPECT_TRUE(Profile().Validate().ok());
   struct Case {
