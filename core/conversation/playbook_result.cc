@@ -51,14 +51,19 @@ ConversationResult Conversation::BuildResult(Timestamp end) const {
   ConversationResult r;
   const compliance::DisclosureSet& required = setup_.disclosures;
 
+  // What every record says about the conversation it comes from.
+  const auto identify = [&](auto& record) {
+    record.account = account_.id;
+    record.person = account_.debtor;
+    record.channel = setup_.channel;
+    record.voice = setup_.voice;
+    record.start = setup_.start;
+    record.end = end;
+  };
+
   // Compliance Record.
   ComplianceRecord& c = r.compliance;
-  c.account = account_.id;
-  c.person = account_.debtor;
-  c.channel = setup_.channel;
-  c.voice = setup_.voice;
-  c.start = setup_.start;
-  c.end = end;
+  identify(c);
   c.required = required;
   for (size_t i = 0; i < history_.size(); ++i) {
     const IssuedStep& s = history_[i];
@@ -99,13 +104,8 @@ ConversationResult Conversation::BuildResult(Timestamp end) const {
 
   // Contact Attempt.
   ContactAttemptRecord& a = r.contact_attempt;
-  a.account = account_.id;
-  a.person = account_.debtor;
-  a.channel = setup_.channel;
-  a.voice = setup_.voice;
+  identify(a);
   a.contact_point = setup_.contact_point;
-  a.start = setup_.start;
-  a.end = end;
   a.disposition = disposition_;
   a.right_party_contact = verified_;
   if (setup_.channel != domain::Channel::kCall) {
