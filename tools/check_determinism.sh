@@ -149,14 +149,4 @@ FNR == 1 { in_block = 0 }
 }
 AWK
 
-output=$(printf '%s\0' "${files[@]}" | xargs -0 awk "$AWK_PROGRAM")
-count=0
-if [ -n "$output" ]; then
-  printf '%s\n' "$output"
-  count=$(printf '%s\n' "$output" | wc -l)
-fi
-if [ "$count" -gt 0 ]; then
-  echo "check_determinism: $count violation(s) in ${#files[@]} files scanned (DESIGN.md section 3)"
-  exit 1
-fi
-echo "check_determinism: OK (${#files[@]} files scanned: ${dirs[*]})"
+check_report check_determinism "DESIGN.md section 3"

@@ -244,14 +244,4 @@ is_cmake {
 }
 AWK
 
-output=$(printf '%s\0' "${files[@]}" | xargs -0 awk "$AWK_PROGRAM")
-count=0
-if [ -n "$output" ]; then
-  printf '%s\n' "$output"
-  count=$(printf '%s\n' "$output" | wc -l)
-fi
-if [ "$count" -gt 0 ]; then
-  echo "check_layering: $count violation(s) in ${#files[@]} files scanned (DESIGN.md section 1)"
-  exit 1
-fi
-echo "check_layering: OK (${#files[@]} files scanned: ${dirs[*]})"
+check_report check_layering "DESIGN.md section 1"
