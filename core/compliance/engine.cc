@@ -135,7 +135,8 @@ std::optional<Verdict> ComplianceEngine::ConsentAt(const ContactRequest& r, cons
 Verdict ComplianceEngine::Check(const ContactRequest& r, const domain::Account& account,
                                 const domain::Debtor& debtor, const domain::ContactHistory& history,
                                 Timestamp now) const {
-  const Verdict v = Evaluate(r, account, debtor, history, now);
+  bool new_york_city = false;
+  const Verdict v = Evaluate(r, account, debtor, history, now, &new_york_city);
   if (v.kind != Verdict::Kind::kDefer) return v;
   // Consents lapse and holds start with time: a contact refused at `until` is refused now. (The
   // contact point exists, or Evaluate would have denied.)
@@ -145,7 +146,7 @@ Verdict ComplianceEngine::Check(const ContactRequest& r, const domain::Account& 
   if (const std::optional<Verdict> then =
           ConsentAt(r, phone ? &debtor.phones[i] : nullptr,
                     r.channel == Channel::kEmail ? &debtor.emails[i] : nullptr,
-                    Resolve(debtor, profile_, zones_.get()).new_york_city, v.until)) {
+                    new_york_city, v.until)) {
     return *then;
   }
   return v;
@@ -153,10 +154,12 @@ Verdict ComplianceEngine::Check(const ContactRequest& r, const domain::Account& 
 
 Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Account& account,
                                    const domain::Debtor& debtor,
-                                   const domain::ContactHistory& history, Timestamp now) const {
+                                   const domain::ContactHistory& history, Timestamp now,
+                                   bool* new_york_city) const {
   if (const std::optional<Verdict> v = HardStopAt(r, account, debtor, now)) return *v;
   Context c{profile_, r,       account, debtor, history, now, Resolve(debtor, profile_, zones_.get()),
             nullptr,  nullptr, OffsetMemo(), Timestamp::InfinitePast(), 0, Timestamp(), Timestamp()};
+  *new_york_city = c.where.new_york_city;
   // The contact point and its medium blocks.
   const bool electronic_confirmation = r.purpose == Purpose::kOptOutConfirmation;
   switch (r.channel) {

@@ -112,10 +112,11 @@ class ComplianceEngine {
   int MaxPromisesToPay() const { return profile_.max_promises_to_pay; }
 
  private:
-  // Check without the look-ahead: hard rules and consents judged at `now` only.
+  // Check without the look-ahead: hard rules and consents judged at `now` only. Sets
+  // `*new_york_city` once the consumer's location is resolved (false if it never was).
   Verdict Evaluate(const ContactRequest& request, const domain::Account& account,
                    const domain::Debtor& debtor, const domain::ContactHistory& history,
-                   Timestamp now) const;
+                   Timestamp now, bool* new_york_city) const;
 
   // The rules that depend on time but cannot be waited out: holds, and the consents of the contact
   // point (phone for calls and texts, email for emails; null otherwise).
