@@ -38,6 +38,9 @@ const Portfolio& MakePortfolio() {
   static const Portfolio* portfolio = [] {
     auto* p = new Portfolio();
     constexpr int kAccounts = 1 << 16;
+    p->accounts.reserve(kAccounts);
+    p->debtors.reserve(kAccounts);
+    p->histories.reserve(kAccounts);
     const sim::StreamFamily family = sim::RandomStreams(20261122).Family("bench.portfolio");
     struct Home {
       const char* region;
@@ -73,6 +76,7 @@ const Portfolio& MakePortfolio() {
       domain::ContactHistory h;
       h.person = d.id;
       const int events = static_cast<int>(rng() % 6);
+      h.events.reserve(static_cast<std::size_t>(events));
       for (int e = 0; e < events; ++e) {
         domain::ContactEvent ev;
         ev.time = p->now - Duration::Minutes(static_cast<int64_t>(30 + rng() % (10 * 24 * 60)));

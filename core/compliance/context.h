@@ -21,15 +21,20 @@ inline bool CollectorInitiated(const domain::ContactEvent& e) {
   return !e.initiated_by_consumer && e.outcome != domain::Outcome::kInboundFromConsumer;
 }
 
-// Everything a Check needs, resolved once.
+// Everything a Check needs, resolved once. Constructed without clearing the jurisdiction's
+// candidate array (Resolve fills what it uses): zeroing ~600 bytes per check was measurable.
 struct Context {
+  Context(const Profile& p, const ContactRequest& r, const domain::Account& a, const domain::Debtor& d,
+          const domain::ContactHistory& h, Timestamp t)
+      : profile(p), request(r), account(a), debtor(d), history(h), now(t) {}
+
   const Profile& profile;
   const ContactRequest& request;
   const domain::Account& account;
   const domain::Debtor& debtor;
   const domain::ContactHistory& history;
   Timestamp now;
-  Jurisdiction where;
+  Jurisdiction where;                    // filled by ResolveInto
   const domain::Phone* phone = nullptr;  // calls and texts
   const domain::Email* email = nullptr;  // emails
   mutable OffsetMemo memo;

@@ -157,8 +157,8 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
                                    const domain::ContactHistory& history, Timestamp now,
                                    bool* new_york_city) const {
   if (const std::optional<Verdict> v = HardStopAt(r, account, debtor, now)) return *v;
-  Context c{profile_, r,       account, debtor, history, now, Resolve(debtor, profile_, zones_.get()),
-            nullptr,  nullptr, OffsetMemo(), Timestamp::InfinitePast(), 0, Timestamp(), Timestamp()};
+  Context c(profile_, r, account, debtor, history, now);
+  ResolveInto(debtor, profile_, zones_.get(), c.where);
   *new_york_city = c.where.new_york_city;
   // The contact point and its medium blocks.
   const bool electronic_confirmation = r.purpose == Purpose::kOptOutConfirmation;
@@ -212,7 +212,9 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
   int n = 0;
   if (r.channel != Channel::kLetter && !r.reply_to_inbound) {
     list[n++] = {&TimeWindow, Rule::kTimeWindow, "outside the calling window in a candidate time zone"};
-    list[n++] = {&DesignatedTimes, Rule::kInconvenientTime, "a time the consumer said is inconvenient"};
+    if (!debtor.inconvenient_times.empty()) {
+      list[n++] = {&DesignatedTimes, Rule::kInconvenientTime, "a time the consumer said is inconvenient"};
+    }
   }
   const bool counted = r.purpose == Purpose::kCollection;
   if (r.channel == Channel::kCall) {
@@ -221,34 +223,38 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
     list[n++] = {&CallGap, Rule::kCallGap, "called this number too recently"};
     list[n++] = {&CallsPerDay, Rule::kCallsPerDay, "daily call limit for this person"};
   }
-  if (counted && (r.channel == Channel::kCall || r.channel == Channel::kSms)) {
+  // The state and city caps join the list only where they apply (each returns t unchanged elsewhere).
+  if (counted && c.where.massachusetts && (r.channel == Channel::kCall || r.channel == Channel::kSms)) {
     list[n++] = {&Massachusetts, Rule::kMassachusetts, "Massachusetts: 2 per 7 days per debt"};
   }
-  if (counted) list[n++] = {&Washington, Rule::kWashington, "Washington: 3 communications per week"};
-  if (counted && r.channel != Channel::kLetter) {
+  if (counted && c.where.washington) {
+    list[n++] = {&Washington, Rule::kWashington, "Washington: 3 communications per week"};
+  }
+  if (counted && c.where.new_york_city && r.channel != Channel::kLetter) {
     list[n++] = {&NewYorkCity, Rule::kNewYorkCity, "New York City: 3 attempts per 7 days"};
   }
+  // Each constraint maps t to the earliest instant >= t at which it holds, so cycling through them
+  // reaches the earliest instant at which all hold. A constraint that moved t holds at the new t; the
+  // cycle ends once n constraints in a row held at the same t (each is asked once per change of t).
   Timestamp t = now;
   const Constraint* first = nullptr;
   const Constraint* last = nullptr;
   const Timestamp horizon = now + profile_.defer_horizon;
-  bool converged = false;
-  for (int round = 0; round < 16 && !converged; ++round) {
-    bool moved = false;
-    for (int i = 0; i < n; ++i) {
-      const Timestamp next = list[i].earliest(c, t);
-      if (next > t) {
-        if (first == nullptr) first = &list[i];
-        last = &list[i];
-        t = next;
-        moved = true;
-        if (t > horizon) return Verdict::Deny(last->rule, last->reason);
-      }
+  int held = 0;
+  for (int step = 0, i = 0; held < n; ++step, i = i + 1 == n ? 0 : i + 1) {
+    if (step == 16 * n) return Verdict::Deny(last->rule, last->reason);  // no common time found
+    const Timestamp next = list[i].earliest(c, t);
+    if (next > t) {
+      if (first == nullptr) first = &list[i];
+      last = &list[i];
+      t = next;
+      held = 1;
+      if (t > horizon) return Verdict::Deny(last->rule, last->reason);
+    } else {
+      ++held;
     }
-    converged = !moved;
   }
   if (first == nullptr) return Verdict::Allow();
-  if (!converged) return Verdict::Deny(last->rule, last->reason);  // no common time found
   return Verdict::Defer(first->rule, first->reason, t);
 }
 

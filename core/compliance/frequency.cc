@@ -16,7 +16,7 @@ namespace {
 void Days(const Context& c, Timestamp t) {
   if (c.days_of == t) return;
   const Zone& zone = c.where.primary();
-  c.today = Local(t, zone, &c.memo).day;
+  c.today = LocalEpochDay(t, zone, &c.memo);
   c.today_start = LocalInstantOfDay(c.today, 0, zone, &c.memo);
   c.week_start = LocalInstantOfDay(c.today - 6, 0, zone, &c.memo);
   c.days_of = t;
@@ -44,7 +44,7 @@ Timestamp WeeklyCap(const Context& c, Timestamp t, int cap, Pred counts) {
     if (it->time <= c.now && counts(*it) && ++n == cap) cap_th = it->time;
   }
   if (n < cap) return t;
-  return std::max(t, LocalInstantOfDay(Local(cap_th, zone, &c.memo).day + 7, 0, zone, &c.memo));
+  return std::max(t, LocalInstantOfDay(LocalEpochDay(cap_th, zone, &c.memo) + 7, 0, zone, &c.memo));
 }
 
 // RF-CALL-CONSENT: a call inside a consent window for this debt does not count.
@@ -89,7 +89,8 @@ Timestamp PostConversation(const Context& c, Timestamp t) {
     if (it->channel == Channel::kCall && it->outcome == Outcome::kConversation &&
         it->recipient == Recipient::kConsumer && !it->misdirected && it->debts.Contains(c.account.id)) {
       const Timestamp free =
-          LocalInstantOfDay(Local(it->time, zone, &c.memo).day + c.profile.post_conversation_days, 0, zone, &c.memo);
+          LocalInstantOfDay(
+          LocalEpochDay(it->time, zone, &c.memo) + c.profile.post_conversation_days, 0, zone, &c.memo);
       return std::max(t, free);
     }
     if (c.now - it->time > Duration::Days(c.profile.post_conversation_days + 2)) break;

@@ -93,6 +93,9 @@ struct Jurisdiction {
 };
 
 Jurisdiction Resolve(const domain::Debtor& debtor, const Profile& profile, ZoneCache* cache);
+// Resolve into `out`, which is reset first (its candidate array is written, never cleared).
+void ResolveInto(const domain::Debtor& debtor, const Profile& profile, ZoneCache* cache,
+                 Jurisdiction& out);
 
 // Remembers the offset period last used in up to four zones, so that the many local-time questions of
 // one compliance check cost one table lookup per zone. Per check; never shared between threads.
@@ -117,6 +120,8 @@ struct LocalParts {
   int minute = 0;     // minutes after local midnight
 };
 LocalParts Local(Timestamp t, const Zone& zone, OffsetMemo* memo = nullptr);
+// Local(t, zone, memo).day, computed without the minute and weekday.
+int64_t LocalEpochDay(Timestamp t, const Zone& zone, OffsetMemo* memo = nullptr);
 // The instant local day `epoch_day` (days since 1970-01-01) starts, plus `minute` minutes.
 Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone,
                             OffsetMemo* memo = nullptr);

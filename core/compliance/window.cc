@@ -43,23 +43,25 @@ class Instants {
   }
   void push_back(Timestamp t) {
     if (size_ < kInline) {
-      inline_[size_] = t;
+      inline_[size_] = t.unix_nanos();
     } else {
-      if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
-      heap_.push_back(t);
+      if (heap_.empty()) heap_.assign(inline_, inline_ + kInline);
+      heap_.push_back(t.unix_nanos());
     }
     ++size_;
   }
   std::size_t size() const { return size_; }
-  Timestamp operator[](std::size_t i) const { return size_ <= kInline ? inline_[i] : heap_[i]; }
+  Timestamp operator[](std::size_t i) const {
+    return Timestamp::FromUnixNanos(size_ <= kInline ? inline_[i] : heap_[i]);
+  }
   void sort() {
-    Timestamp* p = size_ <= kInline ? inline_.data() : heap_.data();
+    int64_t* p = size_ <= kInline ? inline_ : heap_.data();
     std::sort(p, p + size_);
   }
 
  private:
-  std::array<Timestamp, kInline> inline_;
-  std::vector<Timestamp> heap_;
+  int64_t inline_[kInline];  // nanoseconds; left uninitialised (constructed per zone per check)
+  std::vector<int64_t> heap_;
   std::size_t size_ = 0;
 };
 
@@ -99,7 +101,7 @@ Timestamp EarliestOpen(const Context& c, Timestamp t, bool check_designated) {
   std::array<Cursor, Jurisdiction::kMaxCandidates> cursors;
   for (int i = 0; i < c.where.size; ++i) {
     Cursor& cur = cursors[static_cast<std::size_t>(i)];
-    cur.day = Local(t, *c.where.candidates[i].zone, &c.memo).day;
+    cur.day = LocalEpochDay(t, *c.where.candidates[i].zone, &c.memo);
     DayStarts(c, c.where.candidates[i], cur.day, check_designated, cur.starts);
   }
   const Timestamp horizon = t + c.profile.defer_horizon + Duration::Days(2);
