@@ -25,8 +25,8 @@ inline bool CollectorInitiated(const domain::ContactEvent& e) {
 // candidate array (Resolve fills what it uses): zeroing ~600 bytes per check was measurable.
 struct Context {
   Context(const Profile& p, const ContactRequest& r, const domain::Account& a, const domain::Debtor& d,
-          const domain::ContactHistory& h, Timestamp t)
-      : profile(p), request(r), account(a), debtor(d), history(h), now(t) {}
+          const domain::ContactHistory& h, Timestamp t, OffsetMemo& m)
+      : profile(p), request(r), account(a), debtor(d), history(h), now(t), memo(m) {}
 
   const Profile& profile;
   const ContactRequest& request;
@@ -37,7 +37,7 @@ struct Context {
   Jurisdiction where;                    // filled by ResolveInto
   const domain::Phone* phone = nullptr;  // calls and texts
   const domain::Email* email = nullptr;  // emails
-  mutable OffsetMemo memo;
+  OffsetMemo& memo;  // the engine's (kept across checks)
   mutable Timestamp days_of = Timestamp::InfinitePast();
   mutable int64_t today = 0;
   mutable Timestamp today_start;

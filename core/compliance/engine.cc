@@ -157,7 +157,7 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
                                    const domain::ContactHistory& history, Timestamp now,
                                    bool* new_york_city) const {
   if (const std::optional<Verdict> v = HardStopAt(r, account, debtor, now)) return *v;
-  Context c(profile_, r, account, debtor, history, now);
+  Context c(profile_, r, account, debtor, history, now, zones_->memo());
   ResolveInto(debtor, profile_, zones_.get(), c.where);
   *new_york_city = c.where.new_york_city;
   // The contact point and its medium blocks.

@@ -39,10 +39,10 @@ const WeeklyWindow& WindowOf(std::string_view country, const Profile& p) {
 }
 
 
-std::unique_ptr<Zone> LoadZone(std::string_view name) {
+std::unique_ptr<Zone> LoadZone(std::string_view name, uint32_t id) {
   cctz::time_zone tz;
   if (name.empty() || !cctz::load_time_zone(std::string(name), &tz)) return nullptr;
-  return std::make_unique<Zone>(tz);
+  return std::make_unique<Zone>(tz, id);
 }
 
 // Area codes of New York City (Manhattan, the outer boroughs and their overlays).
@@ -67,11 +67,13 @@ class TableZones {
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const std::string_view n : names) {
-      zones_.push_back(LoadZone(n));
+      zones_.push_back(LoadZone(n, static_cast<uint32_t>(zones_.size() + 1)));
       index_.emplace_back(n, zones_.back().get());
     }
   }
   // Found: the zone (nullptr if the database lacks it); not in the tables: `missing`.
+  // How many names the tables hold (their zones' ids are 1..size()).
+  uint32_t size() const { return static_cast<uint32_t>(zones_.size()); }
   const Zone* Find(std::string_view name, bool& in_table) const {
     const auto it = std::lower_bound(index_.begin(), index_.end(), name,
                                      [](const auto& e, std::string_view n) { return e.first < n; });
@@ -131,15 +133,19 @@ uint32_t RegionKey(std::string_view country, std::string_view region) {
 class Places {
  public:
   Places() {
+    // Area codes' places side by side (a check touches one or two; contiguous rows stay cached).
+    std::fill(std::begin(area_index_), std::end(area_index_), -1);
+    area_places_.reserve(AllAreaCodes().size());
     for (const AreaCodeEntry& e : AllAreaCodes()) {
       if (e.area_code < 0 || e.area_code >= 1000) continue;
-      auto p = std::make_unique<Place>();
-      p->window = KindOf(e.info.country);
-      p->AddZones(e.info.zones);
-      p->Note(e.info.country, e.info.region);
-      for (const std::string_view r : e.info.other_regions) p->Note(e.info.country, r);
-      p->new_york_city = NewYorkCityAreaCode(e.area_code);
-      area_codes_[static_cast<std::size_t>(e.area_code)] = std::move(p);
+      Place p;
+      p.window = KindOf(e.info.country);
+      p.AddZones(e.info.zones);
+      p.Note(e.info.country, e.info.region);
+      for (const std::string_view r : e.info.other_regions) p.Note(e.info.country, r);
+      p.new_york_city = NewYorkCityAreaCode(e.area_code);
+      area_index_[static_cast<std::size_t>(e.area_code)] = static_cast<int16_t>(area_places_.size());
+      area_places_.push_back(p);
     }
     for (const RegionInfo& r : AllRegions()) {
       Place p;
@@ -158,7 +164,9 @@ class Places {
     }
   }
   const Place* AreaCode(int code) const {
-    return code >= 0 && code < 1000 ? area_codes_[static_cast<std::size_t>(code)].get() : nullptr;
+    if (code < 0 || code >= 1000) return nullptr;
+    const int16_t i = area_index_[static_cast<std::size_t>(code)];
+    return i < 0 ? nullptr : &area_places_[static_cast<std::size_t>(i)];
   }
   // The region's row, else the whole country's, else nullptr.
   const Place* Region(std::string_view country, std::string_view region) const {
@@ -180,7 +188,8 @@ class Places {
     return static_cast<std::size_t>((key * 0x9E3779B1u) >> 16) & (slots_.size() - 1);
   }
 
-  std::unique_ptr<Place> area_codes_[1000];
+  int16_t area_index_[1000];         // area code -> row of area_places_, -1 for none
+  std::vector<Place> area_places_;
   std::vector<std::pair<uint32_t, Place>> regions_;
   std::vector<Slot> slots_;
 };
@@ -240,7 +249,8 @@ inline int64_t FloorDiv(int64_t a, int64_t b) {
 const Zone* ZoneCache::Find(std::string_view name) {
   const auto it = zones_.find(name);
   if (it != zones_.end()) return it->second.get();
-  std::unique_ptr<Zone> zone = LoadZone(name);
+  if (next_id_ == 0) next_id_ = Tables().size() + 1;
+  std::unique_ptr<Zone> zone = LoadZone(name, next_id_++);
   const Zone* result = zone.get();
   zones_.emplace(std::string(name), std::move(zone));
   return result;
@@ -289,7 +299,7 @@ namespace {
 constexpr int64_t kSecondsPerDay = 86'400;
 }  // namespace
 
-Zone::Zone(const cctz::time_zone& tz) : tz_(tz) {
+Zone::Zone(const cctz::time_zone& tz, uint32_t id) : tz_(tz), id_(id) {
   using cctz::time_point;
   const time_point<cctz::seconds> first = cctz::convert(cctz::civil_second(1900, 1, 1), cctz::utc_time_zone());
   const time_point<cctz::seconds> last = cctz::convert(cctz::civil_second(2200, 1, 1), cctz::utc_time_zone());
@@ -336,17 +346,6 @@ int32_t Zone::OffsetAt(int64_t s) const { return offsets_[Index(s)]; }
 Zone::Period Zone::PeriodAt(int64_t s) const {
   const std::size_t i = Index(s);
   return Period{starts_[i], starts_[i + 1], offsets_[i]};
-}
-
-Zone::Period OffsetMemo::At(const Zone& zone, int64_t s) {
-  for (int i = 0; i < size_; ++i) {
-    const Entry& e = entries_[i];
-    if (e.zone == &zone && e.period.lo <= s && s < e.period.hi) return e.period;
-  }
-  const Zone::Period p = zone.PeriodAt(s);
-  Entry& slot = entries_[size_ < 4 ? size_++ : (next_++ & 3)];
-  slot = Entry{&zone, p};
-  return p;
 }
 
 namespace {
@@ -405,10 +404,9 @@ Timestamp LocalInstant(domain::LocalDate day, int minute, const Zone& zone) {
 
 Timestamp LocalInstantOfDay(int64_t epoch_day, int minute, const Zone& zone, OffsetMemo* memo) {
   const int64_t local = epoch_day * kSecondsPerDay + int64_t{minute} * 60;
-  OffsetMemo own;
-  OffsetMemo& m = memo != nullptr ? *memo : own;
-  const int64_t guess = local - m.At(zone, local).offset;
-  const Zone::Period p = m.At(zone, guess);
+  const auto period_at = [&](int64_t s) { return memo != nullptr ? memo->At(zone, s) : zone.PeriodAt(s); };
+  const int64_t guess = local - period_at(local).offset;
+  const Zone::Period p = period_at(guess);
   const int64_t s = local - p.offset;
   // Far from a transition the arithmetic is exact; near one, cctz resolves gaps and repeats.
   if (p.lo <= s - kSecondsPerDay && s + kSecondsPerDay <= p.hi) return Timestamp::FromUnixSeconds(s);

@@ -29,8 +29,11 @@ namespace recoup::compliance {
 // is a binary search and some arithmetic rather than a full cctz conversion.
 class Zone {
  public:
-  explicit Zone(const cctz::time_zone& tz);
+  // `id` is small and distinct among the zones one engine sees (the tables' zones count from 1,
+  // an engine's ZoneCache continues after them): it picks the zone's OffsetMemo slot.
+  Zone(const cctz::time_zone& tz, uint32_t id);
   const cctz::time_zone& tz() const { return tz_; }
+  uint32_t id() const { return id_; }
   // The period of constant UTC offset that contains Unix second `s`: [lo, hi).
   struct Period {
     int64_t lo;
@@ -47,22 +50,14 @@ class Zone {
   std::size_t Index(int64_t s) const;
 
   cctz::time_zone tz_;
+  uint32_t id_ = 0;
   std::vector<int64_t> starts_;   // ascending; offsets_[i] applies from starts_[i]
   std::vector<int32_t> offsets_;
   int64_t base_ = 0;              // first second covered by buckets_
   std::vector<uint32_t> buckets_; // period index at the start of each bucket
 };
 
-// Zones named in debtor data (a geocoded address zone, other known zones) that the region and
-// area-code tables do not use, loaded on first use. Not thread-safe: one per engine.
-class ZoneCache {
- public:
-  // The zone, or nullptr if the tz database does not know the name (remembered too).
-  const Zone* Find(std::string_view name);
-
- private:
-  std::map<std::string, std::unique_ptr<Zone>, std::less<>> zones_;
-};
+class ZoneCache;  // below
 
 // A loaded zone, or nullptr if the name is not in the time-zone database (fails closed). The
 // tables' zones are loaded once per process (thread-safe, immutable after); other names go through
@@ -97,20 +92,41 @@ Jurisdiction Resolve(const domain::Debtor& debtor, const Profile& profile, ZoneC
 void ResolveInto(const domain::Debtor& debtor, const Profile& profile, ZoneCache* cache,
                  Jurisdiction& out);
 
-// Remembers the offset period last used in up to four zones, so that the many local-time questions of
-// one compliance check cost one table lookup per zone. Per check; never shared between threads.
+// Remembers the offset period last used per zone (one slot per zone id, so the zones of one engine
+// rarely share a slot), so that the many local-time questions of compliance checks cost one table
+// lookup per zone. Kept by an engine across its checks (checks of one run ask about nearby
+// instants, so the periods stay valid); never shared between threads.
 class OffsetMemo {
  public:
-  Zone::Period At(const Zone& zone, int64_t s);
+  static constexpr uint32_t kEntries = 128;  // a power of two
+  Zone::Period At(const Zone& zone, int64_t s) {
+    Entry& e = entries_[zone.id() & (kEntries - 1)];
+    if (e.zone == &zone && e.period.lo <= s && s < e.period.hi) return e.period;
+    e = Entry{&zone, zone.PeriodAt(s)};
+    return e.period;
+  }
 
  private:
   struct Entry {
-    const Zone* zone;
-    Zone::Period period;
+    const Zone* zone = nullptr;
+    Zone::Period period{};
   };
-  Entry entries_[4];
-  int size_ = 0;
-  int next_ = 0;
+  Entry entries_[kEntries];
+};
+
+// Zones named in debtor data (a geocoded address zone, other known zones) that the region and
+// area-code tables do not use, loaded on first use, and the engine's offset memo. Not thread-safe:
+// one per engine.
+class ZoneCache {
+ public:
+  // The zone, or nullptr if the tz database does not know the name (remembered too).
+  const Zone* Find(std::string_view name);
+  OffsetMemo& memo() { return memo_; }
+
+ private:
+  std::map<std::string, std::unique_ptr<Zone>, std::less<>> zones_;
+  uint32_t next_id_ = 0;  // 0: not started (continues after the tables' zones)
+  OffsetMemo memo_;
 };
 
 // Local wall-clock facts of an instant in a zone (floor semantics before 1970 too).
