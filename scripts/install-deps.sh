@@ -14,6 +14,7 @@ packages=(
   libhdf5-dev libhdf5-cpp-103-1
   # time zones: cctz reads the IANA database that tzdata installs in /usr/share/zoneinfo
   libcctz-dev tzdata
+  libssl-dev  # the mock org: TLS, JWT RS256 and HMAC (OpenSSL)
   libphonenumber-dev  # test-only: cross-checks core/compliance's area-code table
   # python bindings and the analysis stack used by tests
   python3 python3-dev pybind11-dev python3-pybind11
