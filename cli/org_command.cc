@@ -112,8 +112,9 @@ int RunServe(const OrgServeOptions& o) {
   options.oauth.issue_refresh_tokens = o.issue_refresh_tokens;
   options.oauth.rotate_refresh_tokens = o.rotate_refresh_tokens;
   // Without --seed the tokens come from a random seed (printed, so a run can be repeated).
-  const uint64_t seed = o.seed.has_value() ? *o.seed : (uint64_t{std::random_device{}()} << 32) |
-                                                           std::random_device{}();
+  const uint64_t seed = o.seed.has_value()
+                            ? *o.seed
+                            : (uint64_t{std::random_device{}()} << 32) | std::random_device{}();
   options.oauth.seed = seed;
   options.api_limits.daily_api_requests = o.api_limit;
   const org_http::ApiVersionRange versions = options.versions;
@@ -145,8 +146,7 @@ int RunServe(const OrgServeOptions& o) {
   const std::string& url = org->base_url();
   std::cout << "recoup org serve: listening on " << url << " (" << o.threads
             << (o.threads == 1 ? " thread" : " threads") << ", API v" << versions.min_major
-            << ".0-v" << versions.max_major << ".0, seed " << seed
-            << ")\n"
+            << ".0-v" << versions.max_major << ".0, seed " << seed << ")\n"
             << "get a token: curl -s" << (org->server().tls() ? " -k" : "") << " " << url
             << "/services/oauth2/token -d grant_type=client_credentials -d client_id="
             << ShellQuote(o.client_id) << " -d client_secret=" << ShellQuote(o.client_secret)
@@ -179,7 +179,8 @@ void AddOrgCommand(CLI::App& app, int* exit_code) {
       "Salesforce's error bodies and Sforce-Limit-Info. Prints the URL and a curl line that gets a "
       "token.");
   serve->add_option("--port", opts->port, "TCP port; 0 picks a free one (printed)")->required();
-  serve->add_option("--client-id", opts->client_id, "Consumer key of the connected app")->required();
+  serve->add_option("--client-id", opts->client_id, "Consumer key of the connected app")
+      ->required();
   serve->add_option("--client-secret", opts->client_secret, "Consumer secret")->required();
   serve->add_option("--host", opts->host, "Address to listen on")->capture_default_str();
   serve->add_option("--threads", opts->threads, "Worker threads (1..256)")->capture_default_str();
@@ -187,13 +188,15 @@ void AddOrgCommand(CLI::App& app, int* exit_code) {
   serve->add_option("--tls-key", opts->tls_key, "PEM private key of --tls-cert");
   serve->add_option("--jwt-cert", opts->jwt_cert,
                     "PEM X.509 certificate (or public key) that verifies JWT bearer assertions");
-  serve->add_option("--username", opts->username,
-                    "The integration user: Run As user of the client and JWT subject")
+  serve
+      ->add_option("--username", opts->username,
+                   "The integration user: Run As user of the client and JWT subject")
       ->capture_default_str();
   serve->add_option("--token-lifetime", opts->token_lifetime_s, "Access token lifetime in seconds")
       ->capture_default_str();
-  serve->add_option("--api-limit", opts->api_limit,
-                    "Daily API requests (rolling 24 h) before REQUEST_LIMIT_EXCEEDED")
+  serve
+      ->add_option("--api-limit", opts->api_limit,
+                   "Daily API requests (rolling 24 h) before REQUEST_LIMIT_EXCEEDED")
       ->capture_default_str();
   serve->add_option("--request-log", opts->request_log,
                     "Append one line per request (time method path status bytes us) to FILE");

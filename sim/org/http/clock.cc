@@ -53,15 +53,17 @@ Civil ToCivil(Timestamp t) {
 }  // namespace
 
 Timestamp SystemNow() {
-  const auto since_epoch =
-      std::chrono::system_clock::now().time_since_epoch();  // determinism: allow(http/ is the org's clock)
+  // clang-format off (the opt-out must stay on the line it excuses)
+  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();  // determinism: allow(http/ is the org's clock)
+  // clang-format on
   return Timestamp::FromUnixNanos(
       std::chrono::duration_cast<std::chrono::nanoseconds>(since_epoch).count());
 }
 
 int64_t MonotonicNanos() {
-  const auto since_origin =
-      std::chrono::steady_clock::now().time_since_epoch();  // determinism: allow(latency measurement)
+  // clang-format off (the opt-out must stay on the line it excuses)
+  const auto since_origin = std::chrono::steady_clock::now().time_since_epoch();  // determinism: allow(latency measurement)
+  // clang-format on
   return std::chrono::duration_cast<std::chrono::nanoseconds>(since_origin).count();
 }
 

@@ -1,8 +1,8 @@
 // The mock org's only clock, and the time formats its HTTP server writes.
 //
-// The org's model never reads a clock (DESIGN.md section 3); the HTTP server does, once per request, and
-// injects that "now" into everything it calls (token expiry, API usage, the model). Tests replace the
-// clock through ServerOptions::clock to make expiry deterministic.
+// The org's model never reads a clock (DESIGN.md section 3); the HTTP server does, once per
+// request, and injects that "now" into everything it calls (token expiry, API usage, the model).
+// Tests replace the clock through ServerOptions::clock to make expiry deterministic.
 #ifndef RECOUP_SIM_ORG_HTTP_CLOCK_H_
 #define RECOUP_SIM_ORG_HTTP_CLOCK_H_
 

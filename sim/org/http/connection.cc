@@ -86,7 +86,14 @@ class Connection final : public ConnectionBase,
 
  private:
   enum class State {
-    kHandshake, kIdle, kReading, kHandling, kParked, kWriting, kAwaitingPeek, kClosed
+    kHandshake,
+    kIdle,
+    kReading,
+    kHandling,
+    kParked,
+    kWriting,
+    kAwaitingPeek,
+    kClosed
   };
 
   beast::tcp_stream& Lowest() { return beast::get_lowest_layer(stream_); }
@@ -107,7 +114,8 @@ class Connection final : public ConnectionBase,
 
   void OnShutdown() {
     // An idle connection with nothing buffered closes now; the others close after their response.
-    if ((state_ == State::kIdle && buffer_.size() == 0) || state_ == State::kHandshake) {
+    if (((state_ == State::kIdle || state_ == State::kAwaitingPeek) && buffer_.size() == 0) ||
+        state_ == State::kHandshake) {
       Lowest().cancel();
     }
   }
@@ -126,10 +134,9 @@ class Connection final : public ConnectionBase,
     parser_->header_limit(core_->options.max_header_bytes);
     parser_->body_limit(core_->options.max_body_bytes);
     Lowest().expires_after(ToChrono(core_->options.idle_timeout));
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = this->shared_from_this()](beast::error_code ec, size_t) {
-                               self->OnHeader(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -177,10 +184,10 @@ class Connection final : public ConnectionBase,
 
   void OnReadError(beast::error_code ec) {
     if (ec == bhttp::error::header_limit || ec == bhttp::error::buffer_overflow) {
-      return ErrorAndClose(MakeSfError(
-          431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
-          "The request line and headers exceed " +
-              std::to_string(core_->options.max_header_bytes) + " bytes"));
+      return ErrorAndClose(MakeSfError(431, "REQUEST_HEADER_FIELDS_TOO_LARGE",
+                                       "The request line and headers exceed " +
+                                           std::to_string(core_->options.max_header_bytes) +
+                                           " bytes"));
     }
     if (ec == bhttp::error::body_limit) return RejectBody(body_limit_);
     const bool http_syntax =
@@ -194,9 +201,9 @@ class Connection final : public ConnectionBase,
   }
 
   void RejectBody(uint64_t limit) {
-    ErrorAndClose(MakeSfError(413, "EXCEEDED_MAX_SIZE_REQUEST",
-                              "The request body exceeds the limit of " + std::to_string(limit) +
-                                  " bytes"));
+    ErrorAndClose(
+        MakeSfError(413, "EXCEEDED_MAX_SIZE_REQUEST",
+                    "The request body exceeds the limit of " + std::to_string(limit) + " bytes"));
   }
 
   void ErrorAndClose(const SfError& error) {
@@ -244,10 +251,9 @@ class Connection final : public ConnectionBase,
   void WatchWhileParked() {
     if (peek_pending_ || buffer_.size() > 0) return;
     peek_pending_ = true;
-    stream_.async_read_some(buffer_.prepare(4096),
-                            [self = this->shared_from_this()](beast::error_code ec, size_t n) {
-                              self->OnPeek(ec, n);
-                            });
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        [self = this->shared_from_this()](beast::error_code ec, size_t n) { self->OnPeek(ec, n); });
   }
 
   void OnPeek(beast::error_code ec, size_t n) {
@@ -277,8 +283,7 @@ class Connection final : public ConnectionBase,
   }
 
   void Respond() {
-    const Access access =
-        match_.route != nullptr ? match_.route->options.access : Access::kPublic;
+    const Access access = match_.route != nullptr ? match_.route->options.access : Access::kPublic;
     core_->dispatcher.Decorate(access, now_, &response_);
     Write();
   }
@@ -288,15 +293,15 @@ class Connection final : public ConnectionBase,
     write_keep_alive_ =
         keep_alive_ && !close_after_write_ && !core_->stopping.load(std::memory_order_acquire);
     head_.clear();
-    response_.SerializeHead(&head_, write_keep_alive_, DateHeader(now_));
+    // Date is the time of writing (a parked answer may come long after the request).
+    response_.SerializeHead(&head_, write_keep_alive_, DateHeader(core_->clock()));
     const std::array<net::const_buffer, 2> buffers = {
         net::buffer(head_),
         response_.BodyAllowed() ? net::buffer(response_.body()) : net::const_buffer()};
     Lowest().expires_after(ToChrono(core_->options.write_timeout));
-    net::async_write(stream_, buffers,
-                     [self = this->shared_from_this()](beast::error_code ec, size_t) {
-                       self->OnWrite(ec);
-                     });
+    net::async_write(
+        stream_, buffers,
+        [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnWrite(ec); });
   }
 
   void OnWrite(beast::error_code ec) {
@@ -405,7 +410,8 @@ void StartConnection(ServerCore* core, tcp::socket socket) {
   socket.set_option(tcp::no_delay(true), ignored);
   if (core->tls.has_value()) {
     using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-    Launch<Connection<TlsStream>>(core, TlsStream(beast::tcp_stream(std::move(socket)), *core->tls));
+    Launch<Connection<TlsStream>>(core,
+                                  TlsStream(beast::tcp_stream(std::move(socket)), *core->tls));
   } else {
     Launch<Connection<beast::tcp_stream>>(core, beast::tcp_stream(std::move(socket)));
   }

@@ -44,8 +44,7 @@ Status RegisterDiscoveryRoutes(Router* router, ApiVersionRange versions,
         nlohmann::ordered_json map = nlohmann::ordered_json::object();
         for (const std::string& name : resources) map[name] = base + name;
         if (const Principal* p = request.principal()) {
-          map["identity"] =
-              std::string(request.base_url()) + "/id/" + p->org_id + "/" + p->user_id;
+          map["identity"] = std::string(request.base_url()) + "/id/" + p->org_id + "/" + p->user_id;
         }
         response.SetJson(200, map);
       },

@@ -50,8 +50,9 @@ bool Dispatcher::Dispatch(const RouteMatch& match, Request& request, Response* r
                           const std::function<Responder()>& make_responder,
                           std::optional<events::ApiLimits::RequestGuard>* guard) const {
   if (IsWebSocketUpgrade(request)) {
-    WriteSfError(response, MakeSfError(400, "NOT_SUPPORTED",
-                                       "WebSocket is not supported; use the long-polling transport"));
+    WriteSfError(response,
+                 MakeSfError(400, "NOT_SUPPORTED",
+                             "WebSocket is not supported; use the long-polling transport"));
     return false;
   }
   if (match.kind == RouteMatch::Kind::kNotFound) {
@@ -71,18 +72,19 @@ bool Dispatcher::Dispatch(const RouteMatch& match, Request& request, Response* r
     return false;
   }
   const Access access = route.options.access;
-  if (access == Access::kSession || access == Access::kApi) {
+  if (access == Access::kSession || access == Access::kApi || access == Access::kOptionalSession) {
     const std::optional<std::string_view> authorization = request.Header("Authorization");
-    const std::string_view token =
-        authorization.has_value() ? SessionTokenFromAuthorization(*authorization) : std::string_view();
+    const std::string_view token = authorization.has_value()
+                                       ? SessionTokenFromAuthorization(*authorization)
+                                       : std::string_view();
     const Principal* principal = (token.empty() || authenticator_ == nullptr)
                                      ? nullptr
                                      : authenticator_->Authenticate(token, request.now());
-    if (principal == nullptr) {
+    if (principal == nullptr && access != Access::kOptionalSession) {
       WriteSfError(response, InvalidSessionError());
       return false;
     }
-    request.set_principal(principal, token);
+    if (principal != nullptr) request.set_principal(principal, token);
   }
   if (access == Access::kApi && limits_ != nullptr) {
     SfStatus counted = limits_->CountRequest(request.now());

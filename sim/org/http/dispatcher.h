@@ -4,14 +4,15 @@
 // section 10 item 5; we only speak long-polling); the path is routed (404 NOT_FOUND, 405
 // METHOD_NOT_ALLOWED with an Allow header); a {version} capture must name a served API version (404
 // NOT_FOUND otherwise); routes that need a session check "Authorization: Bearer <t>" or "OAuth <t>"
-// (401 INVALID_SESSION_ID); API routes are counted against the daily allocation and the cap on
-// concurrent long-running requests (403 REQUEST_LIMIT_EXCEEDED, from sim/org/events/api_limits.h);
-// then the handler runs. Every response except the OAuth endpoints' carries
-// "Sforce-Limit-Info: api-usage=N/M" (Decorate). A handler that throws is a bug; the client gets
-// 500 UNKNOWN_EXCEPTION instead of a dead connection.
+// (401 INVALID_SESSION_ID; kOptionalSession routes get no principal instead); API routes are
+// counted against the daily allocation and the cap on concurrent long-running requests (403
+// REQUEST_LIMIT_EXCEEDED, from sim/org/events/api_limits.h); then the handler runs. Every response
+// except the OAuth endpoints' carries "Sforce-Limit-Info: api-usage=N/M" (Decorate). A handler that
+// throws is a bug; the client gets 500 UNKNOWN_EXCEPTION instead of a dead connection.
 //
-// The server calls Route once the header is read (so a too-large body is refused before it is read),
-// then Dispatch once the body is in. Thread-safe once configured: it holds no state of its own.
+// The server calls Route once the header is read (so a too-large body is refused before it is
+// read), then Dispatch once the body is in. Thread-safe once configured: it holds no state of its
+// own.
 #ifndef RECOUP_SIM_ORG_HTTP_DISPATCHER_H_
 #define RECOUP_SIM_ORG_HTTP_DISPATCHER_H_
 

@@ -24,7 +24,8 @@ struct MdCtxDeleter {
 };
 
 std::unique_ptr<BIO, BioDeleter> MemoryBio(std::string_view pem) {
-  return std::unique_ptr<BIO, BioDeleter>(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  return std::unique_ptr<BIO, BioDeleter>(
+      BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ StatusOr<JwtVerifier> JwtVerifier::FromPem(std::string_view pem) {
   EVP_PKEY* key = nullptr;
   if (pem.find("BEGIN CERTIFICATE") != std::string_view::npos) {
     auto bio = MemoryBio(pem);
-    std::unique_ptr<X509, X509Deleter> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+    std::unique_ptr<X509, X509Deleter> cert(
+        PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
     if (cert == nullptr) return InvalidArgumentError("the PEM certificate does not parse");
     key = X509_get_pubkey(cert.get());
   } else if (pem.find("BEGIN PUBLIC KEY") != std::string_view::npos) {

@@ -26,10 +26,6 @@ std::string HmacSha256Base64(std::string_view key, std::string_view data) {
   return Base64Encode(std::string_view(reinterpret_cast<const char*>(digest), size));
 }
 
-std::string IdUrl(std::string_view base_url, const Principal& p) {
-  return std::string(base_url) + "/id/" + p.org_id + "/" + p.user_id;
-}
-
 // Parameters from the form body (first) and the query string.
 void ReadParams(const Request& request, ParamList* params) {
   params->ParseUrlEncoded(request.body());
@@ -48,7 +44,8 @@ ClientAuth ReadClientAuth(const Request& request, const ParamList& params) {
   if (auto v = params.Find("client_id")) auth.id = std::string(*v);
   if (auto v = params.Find("client_secret")) auth.secret = std::string(*v);
   const std::optional<std::string_view> header = request.Header("Authorization");
-  if (!header.has_value() || header->size() < 6 || !EqualsIgnoreCase(header->substr(0, 6), "Basic ")) {
+  if (!header.has_value() || header->size() < 6 ||
+      !EqualsIgnoreCase(header->substr(0, 6), "Basic ")) {
     return auth;
   }
   std::string_view encoded = header->substr(6);
@@ -66,14 +63,6 @@ ClientAuth ReadClientAuth(const Request& request, const ParamList& params) {
   auth.id = std::move(id);
   auth.secret = std::move(secret);
   return auth;
-}
-
-nlohmann::ordered_json PrincipalUrls(std::string_view base_url) {
-  const std::string base(base_url);
-  return {{"rest", base + "/services/data/v{version}/"},
-          {"sobjects", base + "/services/data/v{version}/sobjects/"},
-          {"query", base + "/services/data/v{version}/query/"},
-          {"profile", base + "/"}};
 }
 
 bool IsId(std::string_view id, std::string_view prefix) {
@@ -96,7 +85,8 @@ Principal DefaultPrincipal() {
 }
 
 Status ValidateOAuthConfig(const OAuthConfig& config) {
-  if (config.clients.empty()) return InvalidArgumentError("oauth.clients: at least one client is needed");
+  if (config.clients.empty())
+    return InvalidArgumentError("oauth.clients: at least one client is needed");
   if (config.users.empty()) return InvalidArgumentError("oauth.users: at least one user is needed");
   std::set<std::string> usernames;
   for (const Principal& u : config.users) {
@@ -105,15 +95,20 @@ Status ValidateOAuthConfig(const OAuthConfig& config) {
       return InvalidArgumentError("oauth.users: duplicate username " + u.username);
     }
     if (!IsId(u.org_id, "00D")) {
-      return InvalidArgumentError("oauth.users[" + u.username + "].org_id: expected an 18-character "
-                                  "Id starting with 00D, got \"" + u.org_id + "\"");
+      return InvalidArgumentError("oauth.users[" + u.username +
+                                  "].org_id: expected an 18-character "
+                                  "Id starting with 00D, got \"" +
+                                  u.org_id + "\"");
     }
     if (u.org_id != config.users.front().org_id) {
-      return InvalidArgumentError("oauth.users[" + u.username + "].org_id: every user is in one org");
+      return InvalidArgumentError("oauth.users[" + u.username +
+                                  "].org_id: every user is in one org");
     }
     if (!IsId(u.user_id, "005")) {
-      return InvalidArgumentError("oauth.users[" + u.username + "].user_id: expected an 18-character "
-                                  "Id starting with 005, got \"" + u.user_id + "\"");
+      return InvalidArgumentError("oauth.users[" + u.username +
+                                  "].user_id: expected an 18-character "
+                                  "Id starting with 005, got \"" +
+                                  u.user_id + "\"");
     }
   }
   std::set<std::string> ids;
@@ -163,12 +158,13 @@ Status OAuthService::RegisterRoutes(Router* router) {
   for (Status s : {router->Add(Method::kPost, "/services/oauth2/token", token, oauth),
                    router->Add(Method::kPost, "/services/oauth2/revoke", revoke, oauth),
                    router->Add(Method::kGet, "/services/oauth2/revoke", revoke, oauth),
-                   router->Add(Method::kGet, "/services/oauth2/userinfo",
-                               [this](const Request& q, Response& r) { HandleUserInfo(q, r); },
-                               RouteOptions{Access::kSession, 0}),
-                   router->Add(Method::kGet, "/id/{org_id}/{user_id}",
-                               [this](const Request& q, Response& r) { HandleIdentity(q, r); },
-                               oauth)}) {
+                   router->Add(
+                       Method::kGet, "/services/oauth2/userinfo",
+                       [this](const Request&q, Response&r) { HandleUserInfo(q, r); },
+                       RouteOptions{Access::kSession, 0}),
+                   router->Add(
+                       Method::kGet, "/id/{org_id}/{user_id}",
+                       [this](const Request&q, Response&r) { HandleIdentity(q, r); }, oauth)}) {
     if (!s.ok()) return s;
   }
   return OkStatus();
@@ -207,7 +203,8 @@ void OAuthService::ClientCredentials(const Request& request, const ParamList& pa
   if (auth.conflict) {
     return WriteOAuthError(&response, "invalid_request", "use one client authentication method");
   }
-  if (auth.bad_basic) return WriteOAuthError(&response, "invalid_client", "invalid client credentials");
+  if (auth.bad_basic)
+    return WriteOAuthError(&response, "invalid_client", "invalid client credentials");
   const OAuthClient* client = auth.id ? FindClient(*auth.id) : nullptr;
   if (client == nullptr) {
     return WriteOAuthError(&response, "invalid_client_id", "client identifier invalid");
@@ -220,8 +217,8 @@ void OAuthService::ClientCredentials(const Request& request, const ParamList& pa
   if (user == nullptr) {
     return WriteOAuthError(&response, "invalid_grant", "no client credentials user enabled");
   }
-  const TokenStore::Grant grant = tokens_->Issue(user, client->client_id, request.now(),
-                                                 config_.token_lifetime, config_.issue_refresh_tokens);
+  const TokenStore::Grant grant = tokens_->Issue(
+      user, client->client_id, request.now(), config_.token_lifetime, config_.issue_refresh_tokens);
   WriteGrant(request, grant, client, /*client_credentials=*/true, response);
 }
 
@@ -254,11 +251,13 @@ void OAuthService::JwtBearer(const Request& request, const ParamList& params, Re
   }
   if (!audience_ok) return WriteOAuthError(&response, "invalid_grant", "audience is invalid");
   if (!claims.exp.has_value()) {
-    return WriteOAuthError(&response, "invalid_grant", "invalid assertion: the claim exp is required");
+    return WriteOAuthError(&response, "invalid_grant",
+                           "invalid assertion: the claim exp is required");
   }
   const int64_t now_s = request.now().unix_nanos() / 1'000'000'000;
   if (*claims.exp <= now_s) {
-    return WriteOAuthError(&response, "invalid_grant", "invalid assertion: expired (exp is in the past)");
+    return WriteOAuthError(&response, "invalid_grant",
+                           "invalid assertion: expired (exp is in the past)");
   }
   if (*claims.exp > now_s + config_.jwt_max_ahead.ToSeconds()) {
     return WriteOAuthError(&response, "invalid_grant",
@@ -270,8 +269,8 @@ void OAuthService::JwtBearer(const Request& request, const ParamList& params, Re
   if (user == nullptr) {
     return WriteOAuthError(&response, "invalid_grant", "user hasn't approved this consumer");
   }
-  const TokenStore::Grant grant = tokens_->Issue(user, client->client_id, request.now(),
-                                                 config_.token_lifetime, config_.issue_refresh_tokens);
+  const TokenStore::Grant grant = tokens_->Issue(
+      user, client->client_id, request.now(), config_.token_lifetime, config_.issue_refresh_tokens);
   WriteGrant(request, grant, /*secret_client=*/nullptr, /*client_credentials=*/false, response);
 }
 
@@ -285,7 +284,8 @@ void OAuthService::RefreshToken(const Request& request, const ParamList& params,
   if (auth.conflict) {
     return WriteOAuthError(&response, "invalid_request", "use one client authentication method");
   }
-  if (auth.bad_basic) return WriteOAuthError(&response, "invalid_client", "invalid client credentials");
+  if (auth.bad_basic)
+    return WriteOAuthError(&response, "invalid_client", "invalid client credentials");
   const OAuthClient* client = auth.id ? FindClient(*auth.id) : nullptr;
   if (client == nullptr) {
     return WriteOAuthError(&response, "invalid_client_id", "client identifier invalid");
@@ -299,14 +299,15 @@ void OAuthService::RefreshToken(const Request& request, const ParamList& params,
   if (!grant.has_value()) {
     return WriteOAuthError(&response, "invalid_grant", "expired access/refresh token");
   }
-  WriteGrant(request, *grant, auth.secret ? client : nullptr, /*client_credentials=*/false, response);
+  WriteGrant(request, *grant, auth.secret ? client : nullptr, /*client_credentials=*/false,
+             response);
 }
 
 void OAuthService::WriteGrant(const Request& request, const TokenStore::Grant& grant,
                               const OAuthClient* secret_client, bool client_credentials,
                               Response& response) {
   const Principal& p = *grant.principal;
-  const std::string id = IdUrl(request.base_url(), p);
+  const std::string id = IdentityUrl(request.base_url(), p);
   const std::string issued_at = std::to_string(grant.issued_at.unix_nanos() / 1'000'000);
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
   body["access_token"] = grant.access_token;
@@ -339,54 +340,6 @@ void OAuthService::HandleRevoke(const Request& request, Response& response) {
     return WriteOAuthError(&response, "invalid_token", "invalid token");
   }
   response.SetNoBody(200);
-}
-
-void OAuthService::HandleUserInfo(const Request& request, Response& response) {
-  const Principal& p = *request.principal();
-  nlohmann::ordered_json body = nlohmann::ordered_json::object();
-  body["sub"] = IdUrl(request.base_url(), p);
-  body["user_id"] = p.user_id;
-  body["organization_id"] = p.org_id;
-  body["preferred_username"] = p.username;
-  body["nickname"] = p.username.substr(0, p.username.find('@'));
-  body["name"] = p.display_name;
-  body["email"] = p.email;
-  body["email_verified"] = true;
-  body["zoneinfo"] = "GMT";
-  body["locale"] = "en_US";
-  body["user_type"] = "STANDARD";
-  body["active"] = true;
-  body["urls"] = PrincipalUrls(request.base_url());
-  response.SetJson(200, body);
-}
-
-void OAuthService::HandleIdentity(const Request& request, Response& response) {
-  std::string_view token;
-  if (const auto header = request.Header("Authorization")) {
-    token = SessionTokenFromAuthorization(*header);
-  }
-  if (token.empty()) token = request.Query("oauth_token").value_or(std::string_view());
-  const Principal* p = token.empty() ? nullptr : tokens_->Authenticate(token, request.now());
-  if (p == nullptr) return response.SetBody(403, "text/plain;charset=UTF-8", "Bad_OAuth_Token");
-  if (request.PathParam("org_id") != p->org_id || request.PathParam("user_id") != p->user_id) {
-    return response.SetBody(403, "text/plain;charset=UTF-8", "Bad_Id");
-  }
-  nlohmann::ordered_json body = nlohmann::ordered_json::object();
-  body["id"] = IdUrl(request.base_url(), *p);
-  body["asserted_user"] = true;
-  body["user_id"] = p->user_id;
-  body["organization_id"] = p->org_id;
-  body["username"] = p->username;
-  body["nick_name"] = p->username.substr(0, p->username.find('@'));
-  body["display_name"] = p->display_name;
-  body["email"] = p->email;
-  body["active"] = true;
-  body["user_type"] = "STANDARD";
-  body["language"] = "en_US";
-  body["locale"] = "en_US";
-  body["utcOffset"] = 0;
-  body["urls"] = PrincipalUrls(request.base_url());
-  response.SetJson(200, body);
 }
 
 }  // namespace recoup::sim::org::http

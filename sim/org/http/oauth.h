@@ -1,16 +1,19 @@
 // OAuthService: the mock org's OAuth 2.0 endpoints (reference/salesforce-api.md section 2).
 //
-//   POST /services/oauth2/token     application/x-www-form-urlencoded (parameters in the query string
+//   POST /services/oauth2/token     application/x-www-form-urlencoded (parameters in the query
+//   string
 //                                   are read too; the body wins). grant_type:
 //     client_credentials            client_id + client_secret in the body, or HTTP Basic
-//                                   (base64 of "id:secret"); the client's Run As user gets the session.
+//                                   (base64 of "id:secret"); the client's Run As user gets the
+//                                   session.
 //     urn:ietf:params:oauth:grant-type:jwt-bearer
 //                                   assertion = an RS256 JWT signed by the key of the configured
 //                                   certificate; iss = a client id, sub = a username, aud =
-//                                   https://login.salesforce.com, https://test.salesforce.com or this
-//                                   server's own URL, exp in epoch seconds, in the future and at most
-//                                   jwt_max_ahead (3 minutes) ahead.
-//     refresh_token                 refresh_token + client_id (+ client_secret, checked when given).
+//                                   https://login.salesforce.com, https://test.salesforce.com or
+//                                   this server's own URL, exp in epoch seconds, in the future and
+//                                   at most jwt_max_ahead (3 minutes) ahead.
+//     refresh_token                 refresh_token + client_id (+ client_secret, checked when
+//     given).
 //   Success: 200 {"access_token", ["refresh_token",] ["signature",] "scope", "instance_url", "id",
 //   "token_type": "Bearer", "issued_at"} (plus "token_format": "opaque" for client credentials),
 //   where issued_at is epoch milliseconds as a string, id is <instance_url>/id/<orgId>/<userId>,
@@ -23,8 +26,8 @@
 //     invalid_request         "<parameter> is required" / "use one client authentication method"
 //     invalid_grant           "no client credentials user enabled", "audience is invalid",
 //                             "user hasn't approved this consumer", "expired access/refresh token",
-//                             "invalid assertion: <reason>" (bad structure or signature, exp missing,
-//                             past or too far ahead, JWT flow not configured)
+//                             "invalid assertion: <reason>" (bad structure or signature, exp
+//                             missing, past or too far ahead, JWT flow not configured)
 //   POST|GET /services/oauth2/revoke  token = an access or refresh token (form body or query):
 //     200 with an empty body; revoking a refresh token revokes its access tokens. 400
 //     unsupported_token_type (token_type_hint other than access_token/refresh_token), invalid_token
@@ -72,21 +75,27 @@ struct OAuthConfig {
   std::vector<Principal> users;      // at least one; usernames unique; all of one org
   // PEM X.509 certificate (or public key) whose key signs JWT assertions; "" disables the flow.
   std::string jwt_certificate_pem;
-  Duration token_lifetime = Duration::Hours(2);  // > 0; Salesforce's default session timeout
-  bool issue_refresh_tokens = false;   // token responses also carry a refresh_token
-  bool rotate_refresh_tokens = false;  // a refresh replaces the refresh token
+  Duration token_lifetime = Duration::Hours(2);   // > 0; Salesforce's default session timeout
+  bool issue_refresh_tokens = false;              // token responses also carry a refresh_token
+  bool rotate_refresh_tokens = false;             // a refresh replaces the refresh token
   Duration jwt_max_ahead = Duration::Minutes(3);  // > 0
   std::vector<std::string> jwt_audiences = {"https://login.salesforce.com",
                                             "https://test.salesforce.com"};
   uint64_t seed = 0;  // keys the token stream (token_store.h)
 };
 
+// The identity URL of `principal` on the server at `base_url`: "<base_url>/id/<orgId>/<userId>".
+inline std::string IdentityUrl(std::string_view base_url, const Principal& principal) {
+  return std::string(base_url) + "/id/" + principal.org_id + "/" + principal.user_id;
+}
+
 // The default user: kDefaultOrgId, kDefaultUserId, kDefaultUsername.
 Principal DefaultPrincipal();
 
 // OK or InvalidArgument naming the field: no clients/users, an empty or duplicate client id, an
 // empty secret, a Run As username that is not a user, an org or user Id that is not 18 characters
-// with the right prefix ("00D" / "005"), a non-positive lifetime, a certificate that does not parse.
+// with the right prefix ("00D" / "005"), a non-positive lifetime, a certificate that does not
+// parse.
 Status ValidateOAuthConfig(const OAuthConfig& config);
 
 class OAuthService {

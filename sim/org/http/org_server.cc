@@ -17,7 +17,8 @@ StatusOr<std::unique_ptr<OrgServer>> OrgServer::Create(OrgServerOptions options)
   StatusOr<std::unique_ptr<OAuthService>> oauth = OAuthService::Create(std::move(options.oauth));
   if (!oauth.ok()) return oauth.status();
   org->oauth_ = std::move(oauth).value();
-  StatusOr<std::unique_ptr<events::ApiLimits>> limits = events::ApiLimits::Create(options.api_limits);
+  StatusOr<std::unique_ptr<events::ApiLimits>> limits =
+      events::ApiLimits::Create(options.api_limits);
   if (!limits.ok()) return limits.status();
   org->limits_ = std::move(limits).value();
   org->server_ = std::make_unique<Server>(std::move(options.http));
@@ -33,9 +34,9 @@ StatusOr<std::unique_ptr<OrgServer>> OrgServer::Create(OrgServerOptions options)
     s = router.Add(
         Method::kGet, "/services/data/v{version}/limits",
         [api_limits, usage = std::move(options.storage_usage)](const Request& request,
-                                                                Response& response) {
-          response.SetJson(200, api_limits->LimitsJson(request.now(),
-                                                       usage ? usage() : events::StorageUsage{}));
+                                                               Response& response) {
+          response.SetJson(
+              200, api_limits->LimitsJson(request.now(), usage ? usage() : events::StorageUsage{}));
         },
         RouteOptions{Access::kApi, 0});
   }

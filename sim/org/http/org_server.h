@@ -1,7 +1,8 @@
 // OrgServer: the mock org's HTTP front door, assembled: the Server (server.h) with OAuth
-// (oauth.h), discovery (discovery.h), API limits (sim/org/events/api_limits.h, behind the dispatcher
-// and GET /services/data/vXX.X/limits) wired in. `recoup org serve` runs one; the REST resources of
-// the org (sObjects, query, composite, Bulk 2.0, CometD) are registered on router() before Start.
+// (oauth.h), discovery (discovery.h), API limits (sim/org/events/api_limits.h, behind the
+// dispatcher and GET /services/data/vXX.X/limits) wired in. `recoup org serve` runs one; the REST
+// resources of the org (sObjects, query, composite, Bulk 2.0, CometD) are registered on router()
+// before Start.
 #ifndef RECOUP_SIM_ORG_HTTP_ORG_SERVER_H_
 #define RECOUP_SIM_ORG_HTTP_ORG_SERVER_H_
 

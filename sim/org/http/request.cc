@@ -9,14 +9,22 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 std::string_view MethodName(Method m) {
   switch (m) {
-    case Method::kGet: return "GET";
-    case Method::kHead: return "HEAD";
-    case Method::kPost: return "POST";
-    case Method::kPut: return "PUT";
-    case Method::kPatch: return "PATCH";
-    case Method::kDelete: return "DELETE";
-    case Method::kOptions: return "OPTIONS";
-    case Method::kOther: break;
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOptions:
+      return "OPTIONS";
+    case Method::kOther:
+      break;
   }
   return "OTHER";
 }
@@ -59,6 +67,11 @@ void Request::Bind(const Storage* storage, Method method, std::string_view metho
   body_ = body;
   principal_ = nullptr;
   session_token_ = {};
+}
+
+const ParamList& Request::query() const {
+  static const ParamList kEmpty;
+  return query_ != nullptr ? *query_ : kEmpty;
 }
 
 std::string_view Request::PathParam(std::string_view name) const {

@@ -1,10 +1,11 @@
 // Request: the read-only view of one HTTP request that route handlers see.
 //
 // The server parses each request with Boost.Beast, then fills a Request whose text (path captures,
-// decoded query parameters, headers, body) lives in buffers owned by the connection and reused from one
-// request to the next, so a handler sees string_views and no per-request allocation is needed. A
-// Request is valid during a synchronous handler's call, and for an asynchronous handler until it calls
-// Responder::Send (the connection reads nothing else before then); copy what must live longer.
+// decoded query parameters, headers, body) lives in buffers owned by the connection and reused from
+// one request to the next, so a handler sees string_views and no per-request allocation is needed.
+// A Request is valid during a synchronous handler's call, and for an asynchronous handler until it
+// calls Responder::Send (the connection reads nothing else before then); copy what must live
+// longer.
 #ifndef RECOUP_SIM_ORG_HTTP_REQUEST_H_
 #define RECOUP_SIM_ORG_HTTP_REQUEST_H_
 
@@ -62,9 +63,9 @@ class Request {
   std::string_view api_version() const { return PathParam("version"); }
 
   // The decoded query parameters (both "%20" and "+" decode to a space), in order, duplicates kept.
-  const ParamList& query() const { return *query_; }
+  const ParamList& query() const;
   // The first value of query parameter `name`, or nullopt.
-  std::optional<std::string_view> Query(std::string_view name) const { return query_->Find(name); }
+  std::optional<std::string_view> Query(std::string_view name) const { return query().Find(name); }
 
   // The value of the first header named `name` (case-insensitive), or nullopt.
   std::optional<std::string_view> Header(std::string_view name) const;
@@ -77,7 +78,8 @@ class Request {
 
   // The time the server read this request (the injected clock; see clock.h).
   Timestamp now() const { return now_; }
-  // The authenticated caller, or nullptr on routes that need no session (Access::kPublic / kOAuth).
+  // The authenticated caller, or nullptr on routes that need no session (Access::kPublic / kOAuth)
+  // and on kOptionalSession routes called without a valid one.
   const Principal* principal() const { return principal_; }
   // The session token the caller presented ("" on public routes).
   std::string_view session_token() const { return session_token_; }
@@ -92,8 +94,8 @@ class Request {
     std::string_view value;
   };
   struct Capture {
-    std::string_view name;   // from the route pattern (owned by the router)
-    uint32_t value_offset;   // into the capture arena
+    std::string_view name;  // from the route pattern (owned by the router)
+    uint32_t value_offset;  // into the capture arena
     uint32_t value_size;
   };
   // Storage a Request points into; owned by the connection and reused across its requests.

@@ -1,8 +1,8 @@
 #include "sim/org/http/request_log.h"
 
 #include <cerrno>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <iostream>
 
@@ -23,12 +23,13 @@ void AppendNumber(std::string* out, int64_t v) {
 
 Status RequestLog::Open(const std::string& path) {
   if (file_ != nullptr) {
-    return FailedPreconditionError("request log " + path + ": a log is already open (" + path_ + ")");
+    return FailedPreconditionError("request log " + path + ": a log is already open (" + path_ +
+                                   ")");
   }
   std::FILE* f = std::fopen(path.c_str(), "a");
   if (f == nullptr) {
-    return InvalidArgumentError("request log " + path + ": cannot open for writing: " +
-                                std::strerror(errno));
+    return InvalidArgumentError("request log " + path +
+                                ": cannot open for writing: " + std::strerror(errno));
   }
   file_ = f;
   path_ = path;
@@ -78,8 +79,8 @@ void RequestLog::WriterLoop() {
     if (!batch.empty() && !failed) {
       const size_t written = std::fwrite(batch.data(), 1, batch.size(), file_);
       if (written != batch.size() || std::fflush(file_) != 0) {
-        std::cerr << "recoup org serve: request log " << path_ << ": write failed: "
-                  << std::strerror(errno) << "; logging stopped\n";
+        std::cerr << "recoup org serve: request log " << path_
+                  << ": write failed: " << std::strerror(errno) << "; logging stopped\n";
         failed = true;
       }
     }

@@ -7,8 +7,8 @@
 // is when the request's header was read, the duration runs until its response was written.
 //
 // Worker threads only append to an in-memory buffer under a mutex (no I/O while holding it); a
-// background thread writes the buffer to the file every 200 ms, or sooner when it passes 64 KiB, and
-// on Close. A write error is reported once on stderr and the log stops; serving goes on.
+// background thread writes the buffer to the file every 200 ms, or sooner when it passes 64 KiB,
+// and on Close. A write error is reported once on stderr and the log stops; serving goes on.
 #ifndef RECOUP_SIM_ORG_HTTP_REQUEST_LOG_H_
 #define RECOUP_SIM_ORG_HTTP_REQUEST_LOG_H_
 

@@ -1,12 +1,12 @@
 // Responder: the handle an asynchronous route handler uses to answer a parked request later.
 //
-// CometD long polls (reference/salesforce-api.md section 5.2) hold a request open for up to 110 s. An
-// asynchronous handler returns at once, keeping a Responder; the connection waits without occupying a
-// worker thread, and other connections are served meanwhile. Any thread may then call Send, once.
-// If every copy of a Responder is dropped without Send, the client gets 500 UNKNOWN_EXCEPTION rather
-// than a connection that hangs. While parked, the server watches the connection: when the client
-// closes it (or the server closes it), the request is "abandoned", the OnAbandoned callback runs
-// (e.g. BayeuxEngine::Cancel), and a later Send is a no-op.
+// CometD long polls (reference/salesforce-api.md section 5.2) hold a request open for up to 110 s.
+// An asynchronous handler returns at once, keeping a Responder; the connection waits without
+// occupying a worker thread, and other connections are served meanwhile. Any thread may then call
+// Send, once. If every copy of a Responder is dropped without Send, the client gets 500
+// UNKNOWN_EXCEPTION rather than a connection that hangs. While parked, the server watches the
+// connection: when the client closes it (or the server closes it), the request is "abandoned", the
+// OnAbandoned callback runs (e.g. BayeuxEngine::Cancel), and a later Send is a no-op.
 #ifndef RECOUP_SIM_ORG_HTTP_RESPONDER_H_
 #define RECOUP_SIM_ORG_HTTP_RESPONDER_H_
 
@@ -59,21 +59,24 @@ class Responder {
 
   // Answers the parked request with `response` (status, headers and body as a synchronous handler
   // would set them; the server adds Date, Content-Length, Connection and Sforce-Limit-Info).
-  // Thread-safe. Returns true if this call answered the request; false if it was already answered or
-  // abandoned, or the Responder is empty.
+  // Thread-safe. Returns true if this call answered the request; false if it was already answered
+  // or abandoned, or the Responder is empty.
   bool Send(Response response);
 
   // Whether the request was answered or abandoned (on any copy).
-  bool done() const { return control_ == nullptr || control_->done_.load(std::memory_order_acquire); }
+  bool done() const {
+    return control_ == nullptr || control_->done_.load(std::memory_order_acquire);
+  }
   // Whether the connection closed before an answer.
   bool abandoned() const;
 
-  // Sets the function to run (once, on whichever thread notices) if the connection closes before the
-  // request is answered; runs it at once if that already happened. Replaces an earlier callback.
-  // It must not block; it runs without any server lock held.
+  // Sets the function to run (once, on whichever thread notices) if the connection closes before
+  // the request is answered; runs it at once if that already happened. Replaces an earlier
+  // callback. It must not block; it runs without any server lock held.
   void OnAbandoned(std::function<void()> callback);
 
-  // A Response set up as the server sets up synchronous ones (pretty-printing as the request asked).
+  // A Response set up as the server sets up synchronous ones (pretty-printing as the request
+  // asked).
   Response NewResponse() const;
 
  private:

@@ -1,10 +1,10 @@
 // Response: what a route handler fills in, and the server writes back.
 //
 // A Response holds a status, a content type, extra header lines and a body. The server adds Date,
-// Content-Length, Connection and (for API routes) Sforce-Limit-Info itself. The connection reuses one
-// Response for all its synchronous requests (Reset keeps the buffers' capacity), so building a reply
-// costs no allocation once the connection is warm, except what the handler's own JSON library does.
-// The default content type is Salesforce's "application/json;charset=UTF-8".
+// Content-Length, Connection and (for API routes) Sforce-Limit-Info itself. The connection reuses
+// one Response for all its synchronous requests (Reset keeps the buffers' capacity), so building a
+// reply costs no allocation once the connection is warm, except what the handler's own JSON library
+// does. The default content type is Salesforce's "application/json;charset=UTF-8".
 #ifndef RECOUP_SIM_ORG_HTTP_RESPONSE_H_
 #define RECOUP_SIM_ORG_HTTP_RESPONSE_H_
 
@@ -62,8 +62,8 @@ class Response {
   void set_pretty(bool pretty) { pretty_ = pretty; }
 
   // Appends the status line and every header, ending with the blank line, to *out. `date` is the
-  // Date header's value; `keep_alive` chooses "Connection: keep-alive" or "close". Statuses 1xx, 204
-  // and 304 carry no Content-Length (and their body is never sent).
+  // Date header's value; `keep_alive` chooses "Connection: keep-alive" or "close". Statuses 1xx,
+  // 204 and 304 carry no Content-Length (and their body is never sent).
   void SerializeHead(std::string* out, bool keep_alive, std::string_view date) const;
   // Whether the status allows a body at all.
   bool BodyAllowed() const;

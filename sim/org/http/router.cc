@@ -32,9 +32,9 @@ bool IsNameStart(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z
 bool IsNameChar(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
 
 Status PatternError(std::string_view pattern, size_t position, std::string_view what) {
-  return Status(StatusCode::kInvalidArgument, "route pattern \"" + std::string(pattern) +
-                                                  "\" at character " + std::to_string(position + 1) +
-                                                  ": " + std::string(what));
+  return Status(StatusCode::kInvalidArgument,
+                "route pattern \"" + std::string(pattern) + "\" at character " +
+                    std::to_string(position + 1) + ": " + std::string(what));
 }
 
 struct ParsedSegment {
@@ -179,7 +179,8 @@ Status Router::AddAsync(Method method, std::string_view pattern, AsyncHandler ha
 
 Status Router::AddRoute(std::unique_ptr<Route> route) {
   const std::string_view pattern = route->pattern;
-  if (route->method == Method::kOther) return PatternError(pattern, 0, "method OTHER cannot be routed");
+  if (route->method == Method::kOther)
+    return PatternError(pattern, 0, "method OTHER cannot be routed");
   if (pattern.empty() || pattern.front() != '/') {
     return PatternError(pattern, 0, "a pattern starts with '/'");
   }
@@ -217,9 +218,11 @@ Status Router::AddRoute(std::unique_ptr<Route> route) {
   for (const ParsedSegment& ps : parsed) {
     Node* next = nullptr;
     if (ps.kind == ParsedSegment::Kind::kLiteral) {
-      for (auto& e : node->literals) if (e.text == ps.text) next = e.child.get();
+      for (auto& e : node->literals)
+        if (e.text == ps.text) next = e.child.get();
     } else if (ps.kind == ParsedSegment::Kind::kCapture) {
-      for (auto& e : node->captures) if (e.prefix == ps.text) next = e.child.get();
+      for (auto& e : node->captures)
+        if (e.prefix == ps.text) next = e.child.get();
     } else {
       next = node->rest.get();
     }
@@ -239,13 +242,15 @@ Status Router::AddRoute(std::unique_ptr<Route> route) {
   for (const ParsedSegment& ps : parsed) {
     Node* next = nullptr;
     if (ps.kind == ParsedSegment::Kind::kLiteral) {
-      for (auto& e : node->literals) if (e.text == ps.text) next = e.child.get();
+      for (auto& e : node->literals)
+        if (e.text == ps.text) next = e.child.get();
       if (next == nullptr) {
         node->literals.push_back({ps.text, std::make_unique<Node>()});
         next = node->literals.back().child.get();
       }
     } else if (ps.kind == ParsedSegment::Kind::kCapture) {
-      for (auto& e : node->captures) if (e.prefix == ps.text) next = e.child.get();
+      for (auto& e : node->captures)
+        if (e.prefix == ps.text) next = e.child.get();
       if (next == nullptr) {
         node->captures.push_back({ps.text, std::make_unique<Node>()});
         next = node->captures.back().child.get();
@@ -291,8 +296,8 @@ RouteMatch Router::Match(Method method, std::string_view path, Request::Storage*
   if (allowed != nullptr) {
     result.kind = RouteMatch::Kind::kMethodNotAllowed;
     // Salesforce's order: HEAD, GET, then the writing methods.
-    static constexpr Method kOrder[] = {Method::kHead,  Method::kGet,    Method::kPost,
-                                        Method::kPut,   Method::kPatch,  Method::kDelete,
+    static constexpr Method kOrder[] = {Method::kHead,   Method::kGet,   Method::kPost,
+                                        Method::kPut,    Method::kPatch, Method::kDelete,
                                         Method::kOptions};
     for (const Method m : kOrder) {
       if (allowed->routes[static_cast<size_t>(m)] == nullptr) continue;

@@ -3,10 +3,12 @@
 // Patterns are written from the root, one segment per "/":
 //   literal            "sobjects"          matches exactly (case-sensitive)
 //   capture            "{object}"          matches any non-empty segment
-//   prefixed capture   "v{version}"        matches a segment that starts with "v" and has more after it
-//   rest capture       "{path...}"         last segment only: one or more remaining segments, "/" kept
-// e.g. "/services/data/v{version}/sobjects/{object}/{id}". Captures are percent-decoded (not "+"), and
-// handlers read them with Request::PathParam("id"). A trailing "/" on the request path is ignored
+//   prefixed capture   "v{version}"        matches a segment that starts with "v" and has more
+//   after it rest capture       "{path...}"         last segment only: one or more remaining
+//   segments, "/" kept
+// e.g. "/services/data/v{version}/sobjects/{object}/{id}". Captures are percent-decoded (not "+"),
+// and handlers read them with Request::PathParam("id"). A trailing "/" on the request path is
+// ignored
 // ("/services/data/" matches "/services/data").
 //
 // Precedence at each segment: literal, then prefixed captures (longest prefix first), then a plain
@@ -41,8 +43,11 @@ using AsyncHandler = std::function<void(const Request& request, Responder respon
 enum class Access : uint8_t {
   kOAuth,    // no session; no API usage; no Sforce-Limit-Info (the /services/oauth2 endpoints)
   kPublic,   // no session; not counted; Sforce-Limit-Info reported (GET /services/data/)
-  kSession,  // a valid session; not counted against the daily API limit (CometD)
-  kApi,      // a valid session; counted against the daily API limit (every REST resource)
+  kSession,  // a valid session; not counted against the daily API limit
+  kOptionalSession,  // like kSession, but a missing or bad session is not refused: the handler
+                     // sees principal() == nullptr and answers in its own protocol (CometD's
+                     // "401::Authentication invalid" inside an HTTP 200)
+  kApi,              // a valid session; counted against the daily API limit (every REST resource)
 };
 
 struct RouteOptions {
@@ -75,10 +80,10 @@ class Router {
   Router(const Router&) = delete;
   Router& operator=(const Router&) = delete;
 
-  // Registers a route. Errors (InvalidArgument, naming the pattern and the position): a pattern that
-  // does not start with "/", ends with "/" (except "/" itself), has an empty segment, a malformed or
-  // duplicate capture name, a rest capture that is not last or has a prefix; method kOther; a
-  // missing handler; the same method on the same pattern shape twice (AlreadyExists).
+  // Registers a route. Errors (InvalidArgument, naming the pattern and the position): a pattern
+  // that does not start with "/", ends with "/" (except "/" itself), has an empty segment, a
+  // malformed or duplicate capture name, a rest capture that is not last or has a prefix; method
+  // kOther; a missing handler; the same method on the same pattern shape twice (AlreadyExists).
   Status Add(Method method, std::string_view pattern, SyncHandler handler,
              RouteOptions options = {});
   Status AddAsync(Method method, std::string_view pattern, AsyncHandler handler,

@@ -92,7 +92,8 @@ Status Server::Listen() {
                                 std::to_string(o.threads));
   }
   boost::system::error_code ec;
-  net::ip::address address = net::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
+  net::ip::address address =
+      net::ip::make_address(o.host == "localhost" ? "127.0.0.1" : o.host, ec);
   if (ec) {
     return InvalidArgumentError("--host: \"" + o.host +
                                 "\" is not an IP address (use e.g. 127.0.0.1, ::1 or 0.0.0.0)");
@@ -150,9 +151,17 @@ void Server::Accept() {
   core_->acceptor->async_accept(
       net::make_strand(*core_->ioc), [this](boost::system::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted || !core_->acceptor->is_open()) return;
-        if (!ec) StartConnection(core_.get(), std::move(socket));
         if (core_->stopping.load(std::memory_order_acquire)) return;
-        Accept();
+        if (!ec) {
+          StartConnection(core_.get(), std::move(socket));
+          return Accept();
+        }
+        // Out of descriptors or similar: retry shortly instead of spinning.
+        RunAfter(Duration::Milliseconds(50), [this] {
+          net::post(core_->acceptor->get_executor(), [this] {
+            if (!core_->stopping.load(std::memory_order_acquire)) Accept();
+          });
+        });
       });
 }
 

@@ -2,25 +2,25 @@
 //
 // - N worker threads (default 2) run one io_context; each connection is a strand, so a connection's
 //   requests are handled in order while different connections run in parallel. No lock is held
-//   across I/O: the only locks are the connection registry (taken when a connection opens or closes)
-//   and whatever the handlers take.
+//   across I/O: the only locks are the connection registry (taken when a connection opens or
+//   closes) and whatever the handlers take.
 // - Keep-alive and pipelining: requests on a connection are read, handled and answered strictly in
 //   order; bytes of the next request that arrive early stay buffered until the current one is
 //   answered. Chunked request bodies are de-chunked (jsforce streams Bulk CSV uploads that way);
-//   "Expect: 100-continue" is answered. Limits: request line + headers (max_header_bytes; 431), body
-//   (max_body_bytes or the route's own; 413, refused before the body is read when Content-Length
-//   says so). A malformed request gets 400 and the connection is closed.
+//   "Expect: 100-continue" is answered. Limits: request line + headers (max_header_bytes; 431),
+//   body (max_body_bytes or the route's own; 413, refused before the body is read when
+//   Content-Length says so). A malformed request gets 400 and the connection is closed.
 // - Asynchronous routes (Router::AddAsync) park their connection without holding a thread, so a
 //   hundred CometD long polls do not starve other clients; RunAfter gives them timers.
 // - TLS (tls_cert_file + tls_key_file, PEM) makes every connection HTTPS (TLS 1.2 or later).
 // - Stop(): stops accepting, runs the OnStop callbacks (so owners of parked requests answer them),
-//   closes idle connections, lets requests in flight finish (their responses say Connection: close),
-//   and waits up to drain_timeout before it closes whatever is left.
+//   closes idle connections, lets requests in flight finish (their responses say Connection:
+//   close), and waits up to drain_timeout before it closes whatever is left.
 // - The request log (request_log.h) gets one line per request when request_log_path is set.
 //
-// Lifetime: register routes, then Listen (binds; port() is known, useful with port 0) and Start; Stop
-// (or the destructor) ends everything. Router, Dispatcher settings and OnStop callbacks must not change
-// after Start.
+// Lifetime: register routes, then Listen (binds; port() is known, useful with port 0) and Start;
+// Stop (or the destructor) ends everything. Router, Dispatcher settings and OnStop callbacks must
+// not change after Start.
 #ifndef RECOUP_SIM_ORG_HTTP_SERVER_H_
 #define RECOUP_SIM_ORG_HTTP_SERVER_H_
 
@@ -41,19 +41,19 @@
 namespace recoup::sim::org::http {
 
 struct ServerOptions {
-  std::string host = "127.0.0.1";  // an IPv4 or IPv6 address, or "localhost"
-  uint16_t port = 0;               // 0 picks a free port (see Server::port())
-  int threads = 2;                 // worker threads, 1..256
-  std::string tls_cert_file;       // PEM certificate chain; set both or neither
-  std::string tls_key_file;        // PEM private key
-  std::string request_log_path;    // "" = no request log
-  uint64_t max_body_bytes = 160ull << 20;  // default body limit (Bulk uploads: 150 MB)
-  uint32_t max_header_bytes = 16 * 1024;   // request line + headers (Salesforce: 16,384)
+  std::string host = "127.0.0.1";                     // an IPv4 or IPv6 address, or "localhost"
+  uint16_t port = 0;                                  // 0 picks a free port (see Server::port())
+  int threads = 2;                                    // worker threads, 1..256
+  std::string tls_cert_file;                          // PEM certificate chain; set both or neither
+  std::string tls_key_file;                           // PEM private key
+  std::string request_log_path;                       // "" = no request log
+  uint64_t max_body_bytes = 160ull << 20;             // default body limit (Bulk uploads: 150 MB)
+  uint32_t max_header_bytes = 16 * 1024;              // request line + headers (Salesforce: 16,384)
   Duration idle_timeout = Duration::Seconds(120);     // keep-alive wait for the next request
   Duration request_timeout = Duration::Seconds(300);  // to receive a request body
   Duration write_timeout = Duration::Seconds(60);     // to write a response
   Duration drain_timeout = Duration::Seconds(5);      // Stop() waits this long for in-flight work
-  Clock clock;  // "now" for every request; empty = SystemNow
+  Clock clock;                                        // "now" for every request; empty = SystemNow
 };
 
 // A function scheduled with Server::RunAfter. Cancel is best-effort and thread-safe: a function

@@ -88,7 +88,9 @@ SfError JsonParserError(std::string message) {
   return MakeSfError(400, "JSON_PARSER_ERROR", std::move(message));
 }
 
-SfOr<nlohmann::json> ParseJsonBody(std::string_view body) { return ParseBody<nlohmann::json>(body); }
+SfOr<nlohmann::json> ParseJsonBody(std::string_view body) {
+  return ParseBody<nlohmann::json>(body);
+}
 
 SfOr<nlohmann::ordered_json> ParseOrderedJsonBody(std::string_view body) {
   return ParseBody<nlohmann::ordered_json>(body);

@@ -1,10 +1,11 @@
 // Salesforce-shaped error responses for the mock org's HTTP server and the handlers built on it.
 //
-// REST errors are a JSON array of {"message", "errorCode", "fields"} (reference/salesforce-api.md section
-// 3.8; "fields" is left out when empty, as Salesforce does for NOT_FOUND or INVALID_SESSION_ID); inside
-// sObject Collections and composite results an error is {"statusCode", "message", "fields"} (section
-// 3.5). OAuth endpoints answer {"error", "error_description"} (section 2.4). Every JSON response here
-// has Content-Type application/json;charset=UTF-8; the server adds Sforce-Limit-Info.
+// REST errors are a JSON array of {"message", "errorCode", "fields"} (reference/salesforce-api.md
+// section 3.8; "fields" is left out when empty, as Salesforce does for NOT_FOUND or
+// INVALID_SESSION_ID); inside sObject Collections and composite results an error is {"statusCode",
+// "message", "fields"} (section 3.5). OAuth endpoints answer {"error", "error_description"}
+// (section 2.4). Every JSON response here has Content-Type application/json;charset=UTF-8; the
+// server adds Sforce-Limit-Info.
 #ifndef RECOUP_SIM_ORG_HTTP_SF_HTTP_ERRORS_H_
 #define RECOUP_SIM_ORG_HTTP_SF_HTTP_ERRORS_H_
 
@@ -20,8 +21,8 @@
 
 namespace recoup::sim::org::http {
 
-// {"message": ..., "errorCode": ..., "fields": [...]} with keys in Salesforce's order; "fields" only
-// when non-empty.
+// {"message": ..., "errorCode": ..., "fields": [...]} with keys in Salesforce's order; "fields"
+// only when non-empty.
 nlohmann::ordered_json SfErrorJson(const SfError& error);
 
 // {"statusCode": ..., "message": ..., "fields": [...]} ("fields" always present), for per-record
@@ -31,8 +32,8 @@ nlohmann::ordered_json SfStatusCodeJson(const SfError& error);
 // Status error.http_status, body [SfErrorJson(error)].
 void WriteSfError(Response* response, const SfError& error);
 
-// Status `http_status`, body [SfErrorJson(e) for each e] (Salesforce reports several errors at once,
-// e.g. one per invalid field).
+// Status `http_status`, body [SfErrorJson(e) for each e] (Salesforce reports several errors at
+// once, e.g. one per invalid field).
 void WriteSfErrors(Response* response, int http_status, std::span<const SfError> errors);
 
 // 400 {"error": error, "error_description": description} with Cache-Control: no-cache, as the OAuth

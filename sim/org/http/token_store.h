@@ -1,11 +1,12 @@
-// TokenStore: the mock org's OAuth sessions: opaque access tokens, refresh tokens, expiry, revocation.
+// TokenStore: the mock org's OAuth sessions: opaque access tokens, refresh tokens, expiry,
+// revocation.
 //
-// Tokens look like Salesforce's: an access token is the org's 15-character Id, "!", and 96 characters
-// of [A-Za-z0-9._] ("00D000000000001!AQ4..."); a refresh token is "5Aep861" and 80 such characters.
-// They are drawn from the keyed stream "org.oauth.tokens" of sim/random under the store's seed, in
-// issue order: the same seed and the same sequence of grants give the same tokens (tests rely on it).
-// Without a seed the caller picks one at random (OAuthConfig documents it); a mock does not need
-// unguessable tokens, only distinct ones.
+// Tokens look like Salesforce's: an access token is the org's 15-character Id, "!", and 96
+// characters of [A-Za-z0-9._] ("00D000000000001!AQ4..."); a refresh token is "5Aep861" and 80 such
+// characters. They are drawn from the keyed stream "org.oauth.tokens" of sim/random under the
+// store's seed, in issue order: the same seed and the same sequence of grants give the same tokens
+// (tests rely on it). Without a seed the caller picks one at random (OAuthConfig documents it); a
+// mock does not need unguessable tokens, only distinct ones.
 //
 // An access token is valid until its expiry (issue time + lifetime) or until revoked. Revoking a
 // refresh token also revokes every access token issued from it (by its grant or by refreshes).
@@ -100,10 +101,12 @@ class TokenStore : public Authenticator {
   mutable std::shared_mutex mu_;
   RandomStream stream_;
   // Lookup only, never iterated for output.
-  std::unordered_map<std::string, AccessEntry, TransparentHash, std::equal_to<>>  // determinism: allow(lookup only)
-      access_;
-  std::unordered_map<std::string, RefreshEntry, TransparentHash, std::equal_to<>>  // determinism: allow(lookup only)
-      refresh_;
+  // clang-format off (the opt-out must stay on the line it excuses)
+  std::unordered_map<std::string, AccessEntry, TransparentHash, std::equal_to<>> access_;  // determinism: allow(lookup only)
+  // clang-format on
+  // clang-format off (the opt-out must stay on the line it excuses)
+  std::unordered_map<std::string, RefreshEntry, TransparentHash, std::equal_to<>> refresh_;  // determinism: allow(lookup only)
+  // clang-format on
   size_t purge_threshold_ = 1024;
 };
 

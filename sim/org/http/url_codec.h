@@ -1,10 +1,11 @@
 // URL and form codecs for the mock org's HTTP server: percent-decoding (RFC 3986, with the
-// application/x-www-form-urlencoded "+" rule where it applies), and ParamList, a compact list of decoded
-// name/value pairs used for query strings and OAuth form bodies.
+// application/x-www-form-urlencoded "+" rule where it applies), and ParamList, a compact list of
+// decoded name/value pairs used for query strings and OAuth form bodies.
 //
-// Clients differ (reference/salesforce-api.md section 3.3): jsforce escapes a space as %20, python-requests
-// as "+"; both decode to the same text here. Decoding is lenient: a malformed escape ("%G1", a lone "%")
-// is kept literally instead of failing the request, the way most servers treat it.
+// Clients differ (reference/salesforce-api.md section 3.3): jsforce escapes a space as %20,
+// python-requests as "+"; both decode to the same text here. Decoding is lenient: a malformed
+// escape ("%G1", a lone "%") is kept literally instead of failing the request, the way most servers
+// treat it.
 #ifndef RECOUP_SIM_ORG_HTTP_URL_CODEC_H_
 #define RECOUP_SIM_ORG_HTTP_URL_CODEC_H_
 
@@ -17,8 +18,9 @@
 
 namespace recoup::sim::org::http {
 
-// Appends the percent-decoded `in` to *out. With plus_is_space, "+" decodes to a space (query strings
-// and form bodies); without it "+" stays "+" (path segments). Malformed escapes are copied as is.
+// Appends the percent-decoded `in` to *out. With plus_is_space, "+" decodes to a space (query
+// strings and form bodies); without it "+" stays "+" (path segments). Malformed escapes are copied
+// as is.
 void PercentDecodeAppend(std::string_view in, bool plus_is_space, std::string* out);
 
 // PercentDecodeAppend into a new string.
@@ -29,8 +31,8 @@ std::string PercentDecode(std::string_view in, bool plus_is_space);
 std::string PercentEncode(std::string_view in);
 
 // Decoded name/value pairs in their original order, duplicates kept. All text lives in one arena
-// string, so Clear() followed by a new parse reuses the memory: no allocation per request once warm.
-// The string_views returned are valid until the next Clear() or Parse call.
+// string, so Clear() followed by a new parse reuses the memory: no allocation per request once
+// warm. The string_views returned are valid until the next Clear() or Parse call.
 class ParamList {
  public:
   // Forgets every pair; keeps the capacity.

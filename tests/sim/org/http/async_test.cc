@@ -40,8 +40,7 @@ class ParkingLot {
                     .ok());
     ASSERT_TRUE(org.router()
                     .AddAsync(Method::kGet, "/test/drop",
-                              [](const Request&, Responder) { /* dropped */ },
-                              {Access::kPublic, 0})
+                              [](const Request&, Responder) { /* dropped */ }, {Access::kPublic, 0})
                     .ok());
     ASSERT_TRUE(org.router()
                     .Add(Method::kGet, "/test/fast",
@@ -103,8 +102,8 @@ TEST(AsyncTest, ParkedLongPollsDoNotBlockOtherConnections) {
   std::vector<std::unique_ptr<TestClient>> pollers;
   for (int i = 0; i < 10; ++i) {
     pollers.push_back(std::make_unique<TestClient>(org.port()));
-    pollers.back()->WriteRaw("POST /test/park HTTP/1.1\r\nHost: x\r\nAuthorization: OAuth " + token +
-                             "\r\nContent-Length: 2\r\n\r\n[]");
+    pollers.back()->WriteRaw("POST /test/park HTTP/1.1\r\nHost: x\r\nAuthorization: OAuth " +
+                             token + "\r\nContent-Length: 2\r\n\r\n[]");
   }
   ASSERT_TRUE(lot.WaitParked(10));
   // Meanwhile, four other connections get 100 answers each, promptly.
@@ -194,8 +193,8 @@ TEST(AsyncTest, TimersRunOnWorkersAndCancelStopsThem) {
   std::atomic<int> cancelled_ran{0};
   org.org().server().RunAfter(Duration::Milliseconds(20),
                               [&] { fired.set_value(std::this_thread::get_id()); });
-  TimerHandle handle = org.org().server().RunAfter(Duration::Milliseconds(300),
-                                                   [&] { cancelled_ran.fetch_add(1); });
+  TimerHandle handle =
+      org.org().server().RunAfter(Duration::Milliseconds(300), [&] { cancelled_ran.fetch_add(1); });
   handle.Cancel();
   auto future = fired.get_future();
   ASSERT_EQ(future.wait_for(std::chrono::seconds(5)), std::future_status::ready);
@@ -209,10 +208,11 @@ TEST(AsyncTest, TimersRunOnWorkersAndCancelStopsThem) {
 
 TEST(AsyncTest, StopFinishesInFlightWorkClosesIdleAndAnswersParked) {
   ParkingLot lot;
-  TestOrg org({}, [&](OrgServer& s) {
-    lot.Register(s);
-    s.server().OnStop([&] { lot.ReleaseAll(200); });
-  });
+  TestOrg org([](OrgServerOptions& o) { o.http.drain_timeout = Duration::Seconds(10); },
+              [&](OrgServer& s) {
+                lot.Register(s);
+                s.server().OnStop([&] { lot.ReleaseAll(200); });
+              });
   const std::string token = org.Token();
   TestClient idle(org.port());
   EXPECT_EQ(idle.Request("GET", "/test/fast").status, 200);
@@ -227,7 +227,7 @@ TEST(AsyncTest, StopFinishesInFlightWorkClosesIdleAndAnswersParked) {
   org.org().Stop();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 1.9);  // everything finished before the 2 s drain deadline
+  EXPECT_LT(seconds, 9.0);  // everything finished well before the 10 s drain deadline
   const HttpResult slow_r = slow.ReadResponse();
   EXPECT_EQ(slow_r.status, 200);
   EXPECT_EQ(slow_r.Header("connection"), "close");
@@ -253,7 +253,7 @@ TEST(AsyncTest, StopClosesWhatDoesNotFinishByTheDrainDeadline) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_GE(seconds, 0.25);
-  EXPECT_LT(seconds, 3.0);
+  EXPECT_LT(seconds, 8.0);
   EXPECT_TRUE(parked.WaitForClose(2000));
   EXPECT_EQ(lot.ReleaseAll(200), 0);  // the connection is gone
 }

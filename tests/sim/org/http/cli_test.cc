@@ -1,5 +1,5 @@
-// Tests for `recoup org serve`: it prints its URL (with --port 0, the port it picked) and a curl line,
-// serves OAuth, stops cleanly on SIGTERM and SIGINT, and refuses bad flags naming the flag.
+// Tests for `recoup org serve`: it prints its URL (with --port 0, the port it picked) and a curl
+// line, serves OAuth, stops cleanly on SIGTERM and SIGINT, and refuses bad flags naming the flag.
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -117,19 +117,21 @@ uint16_t PortFromUrlLine(const std::string& out) {
 
 TEST(OrgServeCliTest, ServesPrintsTheUrlAndStopsOnSigterm) {
   const std::string log = testing::TempPath("cli-requests.log");
-  Child child({"org", "serve", "--port", "0", "--client-id", "cli-id", "--client-secret", "cli secret",
-               "--seed", "9", "--api-limit", "500", "--request-log", log});
+  Child child({"org", "serve", "--port", "0", "--client-id", "cli-id", "--client-secret",
+               "cli secret", "--seed", "9", "--api-limit", "500", "--request-log", log});
   const std::string out = child.ReadLines(2);
   ASSERT_NE(out.find("recoup org serve: listening on http://127.0.0.1:"), std::string::npos) << out;
   EXPECT_NE(out.find("seed 9"), std::string::npos);
   EXPECT_NE(out.find("get a token: curl -s http://127.0.0.1:"), std::string::npos);
-  EXPECT_NE(out.find("-d client_id=cli-id -d client_secret='cli secret'"), std::string::npos) << out;
+  EXPECT_NE(out.find("-d client_id=cli-id -d client_secret='cli secret'"), std::string::npos)
+      << out;
   const uint16_t port = PortFromUrlLine(out);
   ASSERT_GT(port, 0);
   TestClient client(port);
-  HttpResult r = client.Request("POST", "/services/oauth2/token",
-                                "grant_type=client_credentials&client_id=cli-id&client_secret=cli+secret",
-                                {{"Content-Type", "application/x-www-form-urlencoded"}});
+  HttpResult r =
+      client.Request("POST", "/services/oauth2/token",
+                     "grant_type=client_credentials&client_id=cli-id&client_secret=cli+secret",
+                     {{"Content-Type", "application/x-www-form-urlencoded"}});
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string token = r.Json()["access_token"];
   r = client.Request("GET", "/services/data/v62.0/", "", {{"Authorization", "Bearer " + token}});

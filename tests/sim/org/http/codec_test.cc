@@ -23,9 +23,9 @@ TEST(PercentDecodeTest, Table) {
       {"a+b", false, "a+b"},                                             // path: + stays
       {"%2F%2f", false, "//"},
       {"%41%62%7e", true, "Ab~"},
-      {"100%", true, "100%"},      // lone %: kept
-      {"%G1x", true, "%G1x"},      // bad hex: kept
-      {"%4", true, "%4"},          // truncated: kept
+      {"100%", true, "100%"},  // lone %: kept
+      {"%G1x", true, "%G1x"},  // bad hex: kept
+      {"%4", true, "%4"},      // truncated: kept
       {"%C3%A9t%C3%A9", true, "\xC3\xA9t\xC3\xA9"},
       {"%00", true, std::string(1, '\0')},
       {"", true, ""},
@@ -72,8 +72,13 @@ TEST(ParamListTest, ParsesDecodesAndKeepsOrderAndDuplicates) {
 
 TEST(Base64Test, KnownAnswersRfc4648) {
   const std::pair<std::string, std::string> cases[] = {
-      {"", ""},         {"f", "Zg=="},         {"fo", "Zm8="},        {"foo", "Zm9v"},
-      {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"},
+      {"", ""},
+      {"f", "Zg=="},
+      {"fo", "Zm8="},
+      {"foo", "Zm9v"},
+      {"foob", "Zm9vYg=="},
+      {"fooba", "Zm9vYmE="},
+      {"foobar", "Zm9vYmFy"},
   };
   for (const auto& [plain, encoded] : cases) {
     EXPECT_EQ(Base64Encode(plain), encoded);
@@ -93,7 +98,8 @@ TEST(Base64Test, RejectsBadInput) {
 }
 
 TEST(ClockFormatTest, HttpDateLogTimeAndSalesforceDateTime) {
-  const Timestamp t = Timestamp::FromCivilUtc(1994, 11, 6, 8, 49, 37) + Duration::Microseconds(123456);
+  const Timestamp t =
+      Timestamp::FromCivilUtc(1994, 11, 6, 8, 49, 37) + Duration::Microseconds(123456);
   EXPECT_EQ(FormatHttpDate(t), "Sun, 06 Nov 1994 08:49:37 GMT");
   EXPECT_EQ(FormatLogTime(t), "1994-11-06T08:49:37.123456Z");
   EXPECT_EQ(FormatSalesforceDateTime(t), "1994-11-06T08:49:37.123+0000");

@@ -1,8 +1,9 @@
-// Tests for OAuth over HTTP: client credentials (form and Basic), the exact response shape (issued_at,
-// id URL, instance_url, HMAC signature, no expires_in), every token-endpoint error, JWT bearer with
-// keys made at test time (valid, wrong signature, expired, too far ahead, wrong aud/iss/sub, bad alg,
-// malformed), refresh with and without rotation, revoke, both authorization schemes, the 401 shape,
-// expiry on the injected clock, identity/userinfo, token determinism, discovery and API usage.
+// Tests for OAuth over HTTP: client credentials (form and Basic), the exact response shape
+// (issued_at, id URL, instance_url, HMAC signature, no expires_in), every token-endpoint error, JWT
+// bearer with keys made at test time (valid, wrong signature, expired, too far ahead, wrong
+// aud/iss/sub, bad alg, malformed), refresh with and without rotation, revoke, both authorization
+// schemes, the 401 shape, expiry on the injected clock, identity/userinfo, token determinism,
+// discovery and API usage.
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@
 namespace recoup::sim::org::http {
 namespace {
 
+using testing::ApiGet;
 using testing::Headers;
 using testing::HttpResult;
+using testing::PostToken;
 using testing::TestClient;
 using testing::TestOrg;
 
@@ -30,19 +33,6 @@ constexpr char kForm[] = "application/x-www-form-urlencoded";
 constexpr char kJwtGrant[] = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 const std::string kInvalidSession =
     R"([{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}])";
-
-HttpResult PostToken(uint16_t port, const std::string& body, Headers headers = {}) {
-  TestClient client(port);
-  headers.emplace_back("Content-Type", kForm);
-  return client.Request("POST", "/services/oauth2/token", body, headers);
-}
-
-HttpResult ApiGet(uint16_t port, const std::string& target, const std::string& authorization) {
-  TestClient client(port);
-  Headers headers;
-  if (!authorization.empty()) headers.emplace_back("Authorization", authorization);
-  return client.Request("GET", target, "", headers);
-}
 
 std::string Hmac(const std::string& key, const std::string& data) {
   unsigned char out[EVP_MAX_MD_SIZE];
@@ -54,8 +44,8 @@ std::string Hmac(const std::string& key, const std::string& data) {
 
 TEST(OAuthTest, ClientCredentialsResponseHasTheContractShape) {
   TestOrg org;
-  const HttpResult r =
-      PostToken(org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
+  const HttpResult r = PostToken(
+      org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/json;charset=UTF-8");
   EXPECT_FALSE(r.HasHeader("sforce-limit-info"));
@@ -71,12 +61,13 @@ TEST(OAuthTest, ClientCredentialsResponseHasTheContractShape) {
   EXPECT_EQ(j["token_format"], "opaque");
   // issued_at: epoch milliseconds of the injected clock, as a string.
   EXPECT_EQ(j["issued_at"], std::to_string(org.clock().Now().unix_nanos() / 1'000'000));
-  EXPECT_EQ(j["signature"], Hmac("test-secret", j["id"].get<std::string>() +
-                                                    j["issued_at"].get<std::string>()));
+  EXPECT_EQ(j["signature"],
+            Hmac("test-secret", j["id"].get<std::string>() + j["issued_at"].get<std::string>()));
   EXPECT_FALSE(j.contains("expires_in"));
   EXPECT_FALSE(j.contains("refresh_token"));
   // The token works on the API with both schemes; the scheme name is case-insensitive.
-  for (const std::string& scheme : {std::string("Bearer "), std::string("OAuth "), std::string("bearer ")}) {
+  for (const std::string& scheme :
+       {std::string("Bearer "), std::string("OAuth "), std::string("bearer ")}) {
     EXPECT_EQ(ApiGet(org.port(), "/services/data/v62.0/", scheme + token).status, 200) << scheme;
   }
 }
@@ -107,30 +98,52 @@ TEST(OAuthTest, TokenEndpointErrorsTable) {
   const Case cases[] = {
       {"", {}, "unsupported_grant_type", "grant type not supported"},
       {"client_id=test-client", {}, "unsupported_grant_type", "grant type not supported"},
-      {"grant_type=password&username=u&password=p&" + ok, {}, "unsupported_grant_type",
+      {"grant_type=password&username=u&password=p&" + ok,
+       {},
+       "unsupported_grant_type",
        "grant type not supported"},
-      {"grant_type=authorization_code&code=x", {}, "unsupported_grant_type", "grant type not supported"},
+      {"grant_type=authorization_code&code=x",
+       {},
+       "unsupported_grant_type",
+       "grant type not supported"},
       {"grant_type=client_credentials", {}, "invalid_client_id", "client identifier invalid"},
-      {"grant_type=client_credentials&client_id=nobody&client_secret=test-secret", {},
-       "invalid_client_id", "client identifier invalid"},
-      {"grant_type=client_credentials&client_id=test-client", {}, "invalid_client",
+      {"grant_type=client_credentials&client_id=nobody&client_secret=test-secret",
+       {},
+       "invalid_client_id",
+       "client identifier invalid"},
+      {"grant_type=client_credentials&client_id=test-client",
+       {},
+       "invalid_client",
        "invalid client credentials"},
-      {"grant_type=client_credentials&client_id=test-client&client_secret=wrong", {},
-       "invalid_client", "invalid client credentials"},
-      {"grant_type=client_credentials&client_id=test-client&client_secret=TEST-SECRET", {},
-       "invalid_client", "invalid client credentials"},
-      {"grant_type=client_credentials", {{"Authorization", "Basic !!!"}}, "invalid_client",
+      {"grant_type=client_credentials&client_id=test-client&client_secret=wrong",
+       {},
+       "invalid_client",
        "invalid client credentials"},
-      {"grant_type=client_credentials", {{"Authorization", "Basic " + Base64Encode("nocolon")}},
-       "invalid_client", "invalid client credentials"},
+      {"grant_type=client_credentials&client_id=test-client&client_secret=TEST-SECRET",
+       {},
+       "invalid_client",
+       "invalid client credentials"},
+      {"grant_type=client_credentials",
+       {{"Authorization", "Basic !!!"}},
+       "invalid_client",
+       "invalid client credentials"},
+      {"grant_type=client_credentials",
+       {{"Authorization", "Basic " + Base64Encode("nocolon")}},
+       "invalid_client",
+       "invalid client credentials"},
       {"grant_type=client_credentials&client_secret=x",
-       {{"Authorization", "Basic " + Base64Encode("test-client:test-secret")}}, "invalid_request",
+       {{"Authorization", "Basic " + Base64Encode("test-client:test-secret")}},
+       "invalid_request",
        "use one client authentication method"},
       {std::string("grant_type=") + kJwtGrant, {}, "invalid_request", "assertion is required"},
       {"grant_type=refresh_token&" + ok, {}, "invalid_request", "refresh_token is required"},
-      {"grant_type=refresh_token&refresh_token=5Aep861nope&" + ok, {}, "invalid_grant",
+      {"grant_type=refresh_token&refresh_token=5Aep861nope&" + ok,
+       {},
+       "invalid_grant",
        "expired access/refresh token"},
-      {"grant_type=refresh_token&refresh_token=5Aep861nope", {}, "invalid_client_id",
+      {"grant_type=refresh_token&refresh_token=5Aep861nope",
+       {},
+       "invalid_client_id",
        "client identifier invalid"},
   };
   for (const Case& c : cases) {
@@ -144,132 +157,18 @@ TEST(OAuthTest, TokenEndpointErrorsTable) {
   EXPECT_EQ(ApiGet(org.port(), "/services/oauth2/token", "").status, 405);
 }
 
-class JwtTest : public ::testing::Test {
- protected:
-  JwtTest()
-      : org_([](OrgServerOptions& o) {
-          o.oauth.jwt_certificate_pem = testing::SharedKeyPair().certificate_pem;
-        }) {}
-
-  nlohmann::json Claims(int64_t exp_offset_s = 120) {
-    return {{"iss", "test-client"},
-            {"sub", std::string(kDefaultUsername)},
-            {"aud", "https://login.salesforce.com"},
-            {"exp", org_.clock().Now().unix_nanos() / 1'000'000'000 + exp_offset_s}};
-  }
-  HttpResult Exchange(const std::string& assertion) {
-    return PostToken(org_.port(), std::string("grant_type=") + kJwtGrant + "&assertion=" + assertion);
-  }
-  std::string Sign(const nlohmann::json& claims, const std::string& alg = "RS256",
-                   const std::string& key = testing::SharedKeyPair().private_key_pem) {
-    return testing::SignJwt({{"alg", alg}}, claims, key);
-  }
-  TestOrg org_;
-};
-
-TEST_F(JwtTest, ValidAssertionGetsASession) {
-  const HttpResult r = Exchange(Sign(Claims()));
-  ASSERT_EQ(r.status, 200) << r.body;
-  const nlohmann::json j = r.Json();
-  EXPECT_EQ(j["token_type"], "Bearer");
-  EXPECT_EQ(j["scope"], "api");
-  EXPECT_FALSE(j.contains("signature"));  // no client secret in this flow
-  EXPECT_FALSE(j.contains("refresh_token"));
-  EXPECT_TRUE(j.contains("issued_at"));
-  EXPECT_EQ(ApiGet(org_.port(), "/services/data/v62.0/", "Bearer " + j["access_token"].get<std::string>())
-                .status,
-            200);
-  // Other accepted audiences: the sandbox login URL, this server's URL, an array holding one.
-  for (const nlohmann::json& aud :
-       {nlohmann::json("https://test.salesforce.com"), nlohmann::json("https://test.salesforce.com/"),
-        nlohmann::json("http://127.0.0.1:" + std::to_string(org_.port())),
-        nlohmann::json::array({"https://example.com", "https://login.salesforce.com"})}) {
-    nlohmann::json claims = Claims();
-    claims["aud"] = aud;
-    EXPECT_EQ(Exchange(Sign(claims)).status, 200) << aud;
-  }
-}
-
-TEST_F(JwtTest, RefusedAssertionsTable) {
-  struct Case {
-    std::string name;
-    std::string assertion;
-    std::string error;
-    std::string description;
-  };
-  nlohmann::json wrong_aud = Claims();
-  wrong_aud["aud"] = "https://evil.example.com";
-  nlohmann::json wrong_iss = Claims();
-  wrong_iss["iss"] = "someone-else";
-  nlohmann::json wrong_sub = Claims();
-  wrong_sub["sub"] = "nobody@example.com";
-  nlohmann::json no_exp = Claims();
-  no_exp.erase("exp");
-  nlohmann::json numeric_iss = Claims();
-  numeric_iss["iss"] = 7;
-  const std::string good = Sign(Claims());
-  const std::string tampered = good.substr(0, good.size() - 4) + (good.back() == 'A' ? "BBBB" : "AAAA");
-  const Case cases[] = {
-      {"other key", Sign(Claims(), "RS256", testing::OtherKeyPair().private_key_pem),
-       "invalid_grant", "invalid assertion: signature does not verify"},
-      {"tampered signature", tampered, "invalid_grant", "invalid assertion: signature does not verify"},
-      {"expired", Sign(Claims(-1)), "invalid_grant", "invalid assertion: expired (exp is in the past)"},
-      {"exp now", Sign(Claims(0)), "invalid_grant", "invalid assertion: expired (exp is in the past)"},
-      {"too far ahead", Sign(Claims(181)), "invalid_grant",
-       "invalid assertion: exp is more than 180 seconds ahead"},
-      {"no exp", Sign(no_exp), "invalid_grant", "invalid assertion: the claim exp is required"},
-      {"wrong aud", Sign(wrong_aud), "invalid_grant", "audience is invalid"},
-      {"wrong iss", Sign(wrong_iss), "invalid_client_id", "client identifier invalid"},
-      {"wrong sub", Sign(wrong_sub), "invalid_grant", "user hasn't approved this consumer"},
-      {"HS256", Sign(Claims(), "HS256"), "invalid_grant",
-       "invalid assertion: the header's alg must be RS256"},
-      {"two parts", "abc.def", "invalid_grant", "invalid assertion: not three dot-separated parts"},
-      {"not base64", "a!b.c.d", "invalid_grant", "invalid assertion: a part is not base64url"},
-      {"numeric iss", Sign(numeric_iss), "invalid_grant", "invalid assertion: the claim iss must be a string"},
-  };
-  for (const Case& c : cases) {
-    const HttpResult r = Exchange(c.assertion);
-    EXPECT_EQ(r.status, 400) << c.name;
-    EXPECT_EQ(r.Json(), (nlohmann::json{{"error", c.error}, {"error_description", c.description}}))
-        << c.name << " -> " << r.body;
-  }
-  // Exactly three minutes ahead is accepted.
-  EXPECT_EQ(Exchange(Sign(Claims(180))).status, 200);
-}
-
-TEST(OAuthJwtConfigTest, FlowRefusedWithoutACertificateAndBadCertificateRefusedAtStart) {
-  TestOrg org;
-  const HttpResult r = PostToken(org.port(), std::string("grant_type=") + kJwtGrant + "&assertion=a.b.c");
-  EXPECT_EQ(r.Json()["error"], "invalid_grant");
-  EXPECT_NE(r.Json()["error_description"].get<std::string>().find("--jwt-cert"), std::string::npos);
-  OrgServerOptions o = testing::DefaultTestOptions();
-  o.oauth.jwt_certificate_pem = "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----\n";
-  const StatusOr<std::unique_ptr<OrgServer>> bad = OrgServer::Create(std::move(o));
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("--jwt-cert"), std::string_view::npos);
-  // A public key PEM works as well as a certificate.
-  TestOrg with_key([](OrgServerOptions& opts) {
-    opts.oauth.jwt_certificate_pem = testing::SharedKeyPair().public_key_pem;
-  });
-  const nlohmann::json claims = {{"iss", "test-client"}, {"sub", std::string(kDefaultUsername)},
-                                 {"aud", "https://login.salesforce.com"},
-                                 {"exp", with_key.clock().Now().unix_nanos() / 1'000'000'000 + 60}};
-  const std::string jwt =
-      testing::SignJwt({{"alg", "RS256"}, {"typ", "JWT"}}, claims, testing::SharedKeyPair().private_key_pem);
-  EXPECT_EQ(PostToken(with_key.port(), std::string("grant_type=") + kJwtGrant + "&assertion=" + jwt).status,
-            200);
-}
-
 TEST(OAuthRefreshTest, RefreshWithoutRotationKeepsTheRefreshToken) {
   TestOrg org([](OrgServerOptions& o) { o.oauth.issue_refresh_tokens = true; });
-  HttpResult r = PostToken(org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
+  HttpResult r = PostToken(
+      org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
   ASSERT_EQ(r.status, 200);
   const std::string refresh = r.Json()["refresh_token"];
   const std::string first = r.Json()["access_token"];
   EXPECT_EQ(refresh.substr(0, 7), "5Aep861");
   EXPECT_EQ(r.Json()["scope"], "refresh_token api");
   org.clock().Advance(Duration::Seconds(5));
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
+  r = PostToken(org.port(),
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string second = r.Json()["access_token"];
   EXPECT_NE(second, first);
@@ -292,10 +191,12 @@ TEST(OAuthRefreshTest, RotationReplacesTheRefreshTokenAndItsSessions) {
     o.oauth.issue_refresh_tokens = true;
     o.oauth.rotate_refresh_tokens = true;
   });
-  HttpResult r = PostToken(org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
+  HttpResult r = PostToken(
+      org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
   const std::string refresh = r.Json()["refresh_token"];
   const std::string first = r.Json()["access_token"];
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
+  r = PostToken(org.port(),
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
   ASSERT_EQ(r.status, 200);
   const std::string next_refresh = r.Json()["refresh_token"];
   EXPECT_NE(next_refresh, refresh);
@@ -304,23 +205,28 @@ TEST(OAuthRefreshTest, RotationReplacesTheRefreshTokenAndItsSessions) {
                    "Bearer " + r.Json()["access_token"].get<std::string>())
                 .status,
             200);
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
+  r = PostToken(org.port(),
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
   EXPECT_EQ(r.Json()["error"], "invalid_grant");
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + next_refresh + "&client_id=test-client");
+  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + next_refresh +
+                                "&client_id=test-client");
   EXPECT_EQ(r.status, 200);
 }
 
 TEST(OAuthRevokeTest, RevokeAccessAndRefreshTokensAndErrors) {
   TestOrg org([](OrgServerOptions& o) { o.oauth.issue_refresh_tokens = true; });
-  HttpResult r = PostToken(org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
+  HttpResult r = PostToken(
+      org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
   const std::string access = r.Json()["access_token"];
   const std::string refresh = r.Json()["refresh_token"];
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
+  r = PostToken(org.port(),
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
   const std::string refreshed = r.Json()["access_token"];
   const std::string other = org.Token();
   TestClient client(org.port());
   // Revoking an access token: 200, empty body; only that token dies.
-  r = client.Request("POST", "/services/oauth2/revoke", "token=" + other, {{"Content-Type", kForm}});
+  r = client.Request("POST", "/services/oauth2/revoke", "token=" + other,
+                     {{"Content-Type", kForm}});
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.body, "");
   EXPECT_EQ(ApiGet(org.port(), "/services/data/v62.0/", "Bearer " + other).status, 401);
@@ -330,7 +236,8 @@ TEST(OAuthRevokeTest, RevokeAccessAndRefreshTokensAndErrors) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(ApiGet(org.port(), "/services/data/v62.0/", "Bearer " + access).status, 401);
   EXPECT_EQ(ApiGet(org.port(), "/services/data/v62.0/", "Bearer " + refreshed).status, 401);
-  r = PostToken(org.port(), "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
+  r = PostToken(org.port(),
+                "grant_type=refresh_token&refresh_token=" + refresh + "&client_id=test-client");
   EXPECT_EQ(r.Json()["error"], "invalid_grant");
   // Errors.
   const std::pair<std::string, std::string> errors[] = {
@@ -349,8 +256,9 @@ TEST(OAuthRevokeTest, RevokeAccessAndRefreshTokensAndErrors) {
 TEST(OAuthSessionTest, MissingBadAndExpiredSessionsGetTheSalesforce401) {
   TestOrg org([](OrgServerOptions& o) { o.oauth.token_lifetime = Duration::Seconds(60); });
   const std::string token = org.Token();
-  for (const std::string& auth : {std::string(), std::string("Bearer nope"), std::string("Basic ") + token,
-                                 std::string("Bearer"), "Bearer " + token + "x"}) {
+  for (const std::string& auth :
+       {std::string(), std::string("Bearer nope"), std::string("Basic ") + token,
+        std::string("Bearer"), "Bearer " + token + "x"}) {
     const HttpResult r = ApiGet(org.port(), "/services/data/v62.0/", auth);
     EXPECT_EQ(r.status, 401) << auth;
     EXPECT_EQ(r.body, kInvalidSession) << auth;
@@ -377,8 +285,8 @@ TEST(OAuthTokensTest, SameSeedSameTokensOtherSeedOtherTokens) {
 
 TEST(OAuthIdentityTest, UserInfoAndIdentityUrl) {
   TestOrg org;
-  const HttpResult t =
-      PostToken(org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
+  const HttpResult t = PostToken(
+      org.port(), "grant_type=client_credentials&client_id=test-client&client_secret=test-secret");
   const std::string token = t.Json()["access_token"];
   const std::string id_url = t.Json()["id"];
   const std::string id_path = id_url.substr(id_url.find("/id/"));
@@ -410,10 +318,12 @@ TEST(DiscoveryTest, VersionListNeedsNoSessionAndResourceMapDoes) {
   ASSERT_EQ(r.status, 200);
   const nlohmann::json list = r.Json();
   ASSERT_EQ(list.size(), 7u);
-  EXPECT_EQ(list[0], (nlohmann::json{{"label", "Summer '23"}, {"url", "/services/data/v58.0"},
-                                     {"version", "58.0"}}));
-  EXPECT_EQ(list[4], (nlohmann::json{{"label", "Winter '25"}, {"url", "/services/data/v62.0"},
-                                     {"version", "62.0"}}));
+  EXPECT_EQ(list[0],
+            (nlohmann::json{
+                {"label", "Summer '23"}, {"url", "/services/data/v58.0"}, {"version", "58.0"}}));
+  EXPECT_EQ(list[4],
+            (nlohmann::json{
+                {"label", "Winter '25"}, {"url", "/services/data/v62.0"}, {"version", "62.0"}}));
   EXPECT_EQ(list[6]["version"], "64.0");
   EXPECT_EQ(ApiGet(org.port(), "/services/data/v62.0/", "").body, kInvalidSession);
   const std::string token = org.Token();

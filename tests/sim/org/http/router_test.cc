@@ -109,7 +109,8 @@ TEST(RouterTest, PrecedenceAndCaptures) {
       {"/services/data/v/x", "/services/data/{other}/x", {{"other", "v"}}},
       {"/services/data/v62.0/x", "/services/data/{other}/x", {{"other", "v62.0"}}},
       {"/cometd/62.0", "/cometd/{version}", {{"version", "62.0"}}},
-      {"/cometd/62.0/meta/handshake", "/cometd/{version}/{rest...}",
+      {"/cometd/62.0/meta/handshake",
+       "/cometd/{version}/{rest...}",
        {{"version", "62.0"}, {"rest", "meta/handshake"}}},
       {"/", "/", {}},
   };
@@ -131,7 +132,8 @@ TEST(RouterTest, MethodNotAllowedListsTheMethodsOfThatPath) {
   ASSERT_TRUE(router.Add(Method::kGet, rec, Named("get")).ok());
   ASSERT_TRUE(router.Add(Method::kPatch, rec, Named("patch")).ok());
   ASSERT_TRUE(router.Add(Method::kDelete, rec, Named("delete")).ok());
-  ASSERT_TRUE(router.Add(Method::kPost, "/services/data/v{version}/sobjects/{object}", Named("c")).ok());
+  ASSERT_TRUE(
+      router.Add(Method::kPost, "/services/data/v{version}/sobjects/{object}", Named("c")).ok());
   Matched m = Match(router, Method::kPut, "/services/data/v62.0/sobjects/A/001");
   EXPECT_EQ(m.kind, RouteMatch::Kind::kMethodNotAllowed);
   EXPECT_EQ(m.allowed, "GET,PATCH,DELETE");
@@ -153,14 +155,14 @@ TEST(RouterTest, BacktracksToAMatchForTheMethod) {
   EXPECT_EQ(m.kind, RouteMatch::Kind::kFound);
   EXPECT_EQ(m.pattern, "/o/{object}/{id}");
   EXPECT_EQ(m.captures, (std::vector<std::pair<std::string, std::string>>{{"object", "A"},
-                                                                         {"id", "describe"}}));
+                                                                          {"id", "describe"}}));
 }
 
 TEST(DispatcherHelpersTest, SessionTokenFromAuthorization) {
   const std::pair<std::string, std::string> cases[] = {
-      {"Bearer abc", "abc"},   {"OAuth abc", "abc"},    {"bearer abc", "abc"},
-      {"OAUTH  abc ", "abc"},  {"Basic abc", ""},       {"Bearer", ""},
-      {"Bearer a b", ""},      {"abc", ""},             {"", ""},
+      {"Bearer abc", "abc"},  {"OAuth abc", "abc"}, {"bearer abc", "abc"},
+      {"OAUTH  abc ", "abc"}, {"Basic abc", ""},    {"Bearer", ""},
+      {"Bearer a b", ""},     {"abc", ""},          {"", ""},
   };
   for (const auto& [header, token] : cases) {
     EXPECT_EQ(SessionTokenFromAuthorization(header), token) << header;
@@ -170,7 +172,8 @@ TEST(DispatcherHelpersTest, SessionTokenFromAuthorization) {
 TEST(DispatcherHelpersTest, ApiVersionRangeContains) {
   const ApiVersionRange range{58, 64};
   for (const char* yes : {"58.0", "62.0", "64.0"}) EXPECT_TRUE(range.Contains(yes)) << yes;
-  for (const char* no : {"57.0", "65.0", "62", "62.1", "062.0", "v62.0", "", ".0", "6a.0", "62.00"}) {
+  for (const char* no :
+       {"57.0", "65.0", "62", "62.1", "062.0", "v62.0", "", ".0", "6a.0", "62.00"}) {
     EXPECT_FALSE(range.Contains(no)) << no;
   }
 }

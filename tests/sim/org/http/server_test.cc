@@ -43,11 +43,14 @@ void AddEchoRoutes(OrgServer& org) {
   };
   ASSERT_TRUE(org.router().Add(Method::kPost, "/test/echo", echo, {Access::kPublic, 0}).ok());
   ASSERT_TRUE(org.router().Add(Method::kGet, "/test/echo", echo, {Access::kPublic, 0}).ok());
-  ASSERT_TRUE(org.router().Add(Method::kPut, "/test/echo/{value}", echo, {Access::kPublic, 0}).ok());
+  ASSERT_TRUE(
+      org.router().Add(Method::kPut, "/test/echo/{value}", echo, {Access::kPublic, 0}).ok());
   ASSERT_TRUE(org.router().Add(Method::kPost, "/test/small", echo, {Access::kPublic, 100}).ok());
   ASSERT_TRUE(org.router()
                   .Add(Method::kGet, "/services/data/v{version}/test/api", echo, {Access::kApi, 0})
                   .ok());
+  ASSERT_TRUE(
+      org.router().Add(Method::kGet, "/test/optional", echo, {Access::kOptionalSession, 0}).ok());
   ASSERT_TRUE(org.router()
                   .Add(Method::kGet, "/test/throw",
                        [](const Request&, Response&) { throw std::runtime_error("boom"); },
@@ -74,7 +77,8 @@ TEST_F(ServerTest, UnknownRouteIsSalesforceNotFound) {
   TestClient client(org_.port());
   const HttpResult r = client.Request("GET", "/services/data/v62.0/nothing/here");
   EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(r.body, R"([{"message":"The requested resource does not exist","errorCode":"NOT_FOUND"}])");
+  EXPECT_EQ(r.body,
+            R"([{"message":"The requested resource does not exist","errorCode":"NOT_FOUND"}])");
   EXPECT_EQ(r.Header("content-type"), "application/json;charset=UTF-8");
   EXPECT_EQ(r.Header("sforce-limit-info"), "api-usage=0/15000");
   EXPECT_TRUE(r.HasHeader("date"));
@@ -101,8 +105,9 @@ TEST_F(ServerTest, UnservedApiVersionIsNotFound) {
   const std::string token = org_.Token();
   TestClient client(org_.port());
   for (const char* version : {"v99.0", "v49.0", "v62.5", "v62", "vX"}) {
-    const HttpResult r = client.Request("GET", std::string("/services/data/") + version + "/test/api",
-                                        "", {{"Authorization", "Bearer " + token}});
+    const HttpResult r =
+        client.Request("GET", std::string("/services/data/") + version + "/test/api", "",
+                       {{"Authorization", "Bearer " + token}});
     EXPECT_EQ(r.status, 404) << version;
     EXPECT_EQ(r.Json()[0]["errorCode"], "NOT_FOUND") << version;
   }
@@ -110,6 +115,22 @@ TEST_F(ServerTest, UnservedApiVersionIsNotFound) {
                                        {{"Authorization", "Bearer " + token}});
   EXPECT_EQ(ok.status, 200);
   EXPECT_EQ(ok.Json()["user"], kDefaultUsername);
+}
+
+TEST_F(ServerTest, OptionalSessionRoutesSeeThePrincipalOrNone) {
+  const std::string token = org_.Token();
+  TestClient client(org_.port());
+  HttpResult r = client.Request("GET", "/test/optional", "", {{"Authorization", "OAuth " + token}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["user"], kDefaultUsername);
+  for (const std::string& auth : {std::string(), std::string("OAuth bad-token")}) {
+    Headers headers;
+    if (!auth.empty()) headers.emplace_back("Authorization", auth);
+    r = client.Request("GET", "/test/optional", "", headers);
+    EXPECT_EQ(r.status, 200) << auth;
+    EXPECT_EQ(r.Json()["user"], "") << auth;
+    EXPECT_EQ(r.Header("sforce-limit-info"), "api-usage=0/15000");
+  }
 }
 
 TEST_F(ServerTest, RefusesWebSocketUpgradeWithoutSwitchingProtocols) {
@@ -129,8 +150,8 @@ TEST_F(ServerTest, PrettyPrintAndNoAcceptHeaderNeeded) {
   const HttpResult plain = client.Request("GET", "/services/data");  // no Accept at all
   ASSERT_EQ(plain.status, 200);
   EXPECT_EQ(plain.body.find('\n'), std::string::npos);
-  const HttpResult pretty = client.Request("GET", "/services/data", "",
-                                           {{"X-PrettyPrint", "1"}, {"Accept", "*/*"}});
+  const HttpResult pretty =
+      client.Request("GET", "/services/data", "", {{"X-PrettyPrint", "1"}, {"Accept", "*/*"}});
   ASSERT_EQ(pretty.status, 200);
   EXPECT_NE(pretty.body.find('\n'), std::string::npos);
   EXPECT_EQ(pretty.Json(), plain.Json());
@@ -140,8 +161,8 @@ TEST_F(ServerTest, DecodesQueryBothWaysAndPathCaptures) {
   TestClient client(org_.port());
   HttpResult r = client.Request("GET", "/test/echo?q=SELECT+Id%20FROM+Account&b=%27x%27&flag");
   ASSERT_EQ(r.status, 200);
-  EXPECT_EQ(r.Json()["query"], nlohmann::json::parse(
-                                   R"([["q","SELECT Id FROM Account"],["b","'x'"],["flag",""]])"));
+  EXPECT_EQ(r.Json()["query"],
+            nlohmann::json::parse(R"([["q","SELECT Id FROM Account"],["b","'x'"],["flag",""]])"));
   EXPECT_EQ(r.Json()["path"], "/test/echo");
   r = client.Request("PUT", "/test/echo/A%20B+C", "x");
   ASSERT_EQ(r.status, 200);
@@ -164,8 +185,9 @@ TEST_F(ServerTest, PipelinedRequestsAreAnsweredInOrder) {
   std::string batch;
   for (int i = 0; i < 5; ++i) {
     const std::string body = "body" + std::to_string(i);
-    batch += "POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: " +
-             std::to_string(body.size()) + "\r\n\r\n" + body;
+    batch +=
+        "POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n" + body;
   }
   batch += "GET /nope HTTP/1.1\r\nHost: x\r\n\r\n";
   client.WriteRaw(batch);
@@ -206,7 +228,8 @@ TEST_F(ServerTest, ChunkedBodiesAreReassembled) {
 
 TEST_F(ServerTest, ExpectContinueGetsAnInterimResponse) {
   TestClient client(org_.port());
-  client.WriteRaw("POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
+  client.WriteRaw(
+      "POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n");
   const HttpResult interim = client.ReadResponse();
   EXPECT_EQ(interim.status, 100);
   client.WriteRaw("abcd");
@@ -227,8 +250,10 @@ TEST_F(ServerTest, BodyOverTheRouteLimitIsRefusedWith413) {
   }
   {
     TestClient client(org_.port());
-    client.WriteRaw("POST /test/small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    "40\r\n" + std::string(64, 'a') + "\r\n40\r\n" + std::string(64, 'b') + "\r\n0\r\n\r\n");
+    client.WriteRaw(
+        "POST /test/small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "40\r\n" +
+        std::string(64, 'a') + "\r\n40\r\n" + std::string(64, 'b') + "\r\n0\r\n\r\n");
     EXPECT_EQ(client.ReadResponse().status, 413);
   }
   TestClient client(org_.port());
@@ -349,14 +374,17 @@ TEST(ServerConfigTest, ListenErrorsNameTheOption) {
   }
   {
     ServerOptions o;
-    o.tls_cert_file = testing::WriteTempFile("only-cert.pem", testing::SharedKeyPair().certificate_pem);
+    o.tls_cert_file =
+        testing::WriteTempFile("only-cert.pem", testing::SharedKeyPair().certificate_pem);
     Server server(o);
     EXPECT_NE(server.Listen().message().find("--tls-key"), std::string_view::npos);
   }
   {
     ServerOptions o;
-    o.tls_cert_file = testing::WriteTempFile("mismatch-cert.pem", testing::SharedKeyPair().certificate_pem);
-    o.tls_key_file = testing::WriteTempFile("mismatch-key.pem", testing::OtherKeyPair().private_key_pem);
+    o.tls_cert_file =
+        testing::WriteTempFile("mismatch-cert.pem", testing::SharedKeyPair().certificate_pem);
+    o.tls_key_file =
+        testing::WriteTempFile("mismatch-key.pem", testing::OtherKeyPair().private_key_pem);
     Server server(o);
     const Status s = server.Listen();
     EXPECT_NE(s.message().find("does not match"), std::string_view::npos) << s;

@@ -1,5 +1,6 @@
 #include "tests/sim/org/http/test_client.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -36,9 +37,7 @@ struct TestClient::Impl {
   std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> secure;
   beast::flat_buffer buffer;
 
-  beast::tcp_stream& Lowest() {
-    return secure ? beast::get_lowest_layer(*secure) : *plain;
-  }
+  beast::tcp_stream& Lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
 
   template <class F>
   auto WithStream(F&& f) {
@@ -80,7 +79,8 @@ HttpResult TestClient::Request(const std::string& method, const std::string& tar
   for (const auto& [name, value] : headers) raw += name + ": " + value + "\r\n";
   const bool has_length = [&] {
     for (const auto& h : headers) {
-      if (beast::iequals(h.first, "Content-Length") || beast::iequals(h.first, "Transfer-Encoding")) {
+      if (beast::iequals(h.first, "Content-Length") ||
+          beast::iequals(h.first, "Transfer-Encoding")) {
         return true;
       }
     }
@@ -144,6 +144,19 @@ void TestClient::Close() {
   beast::error_code ec;
   impl_->Lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
   impl_->Lowest().socket().close(ec);
+}
+
+HttpResult PostToken(uint16_t port, const std::string& body, Headers headers) {
+  TestClient client(port);
+  headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+  return client.Request("POST", "/services/oauth2/token", body, headers);
+}
+
+HttpResult ApiGet(uint16_t port, const std::string& target, const std::string& authorization) {
+  TestClient client(port);
+  Headers headers;
+  if (!authorization.empty()) headers.emplace_back("Authorization", authorization);
+  return client.Request("GET", target, "", headers);
 }
 
 std::string FetchToken(uint16_t port, const std::string& client_id, const std::string& secret,

@@ -1,6 +1,6 @@
 // A small synchronous HTTP/1.1 client (Boost.Beast) for the mock org server's tests: plain or TLS
-// (certificate not verified: tests use self-signed ones), keep-alive, and raw writes for pipelining,
-// chunked bodies and malformed requests.
+// (certificate not verified: tests use self-signed ones), keep-alive, and raw writes for
+// pipelining, chunked bodies and malformed requests.
 #ifndef RECOUP_TESTS_SIM_ORG_HTTP_TEST_CLIENT_H_
 #define RECOUP_TESTS_SIM_ORG_HTTP_TEST_CLIENT_H_
 
@@ -17,7 +17,7 @@
 namespace recoup::sim::org::http::testing {
 
 struct HttpResult {
-  int status = 0;  // 0 when the connection closed before a response
+  int status = 0;                              // 0 when the connection closed before a response
   std::map<std::string, std::string> headers;  // names lower-cased; last value wins
   std::string body;
   std::string Header(const std::string& lower_name) const {
@@ -56,6 +56,13 @@ class TestClient {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// POST /services/oauth2/token with `body` as application/x-www-form-urlencoded (plus `headers`), on
+// a fresh connection.
+HttpResult PostToken(uint16_t port, const std::string& body, Headers headers = {});
+
+// GET `target` on a fresh connection, with "Authorization: <authorization>" unless it is empty.
+HttpResult ApiGet(uint16_t port, const std::string& target, const std::string& authorization);
 
 // POST /services/oauth2/token with grant_type=client_credentials; returns the access token (empty
 // on failure).
