@@ -1,9 +1,10 @@
 // OrgPort: the port through which workflows read and write the system of record (a Salesforce org).
 //
 // The decision core speaks in domain terms (an account, a contact attempt, a compliance verdict); the
-// adapters map that to the org's objects (reference/salesforce-api.md section 8.2): in the
-// simulation, sim/adapters/org_port_sim.h writes to the in-process mock org and charges simulated
-// latency; live, the adapter speaks REST to a sandbox. Each call is one API request.
+// adapters map that to the org's objects (reference/salesforce-api.md section 8.2). The simulation's
+// adapter (to come in sim/adapters) will write to the in-process mock org and charge simulated
+// latency; the live adapter will speak REST to a sandbox. Each call is one API request. No
+// implementation exists yet.
 //
 // Errors come back as Status, never as exceptions:
 //   kUnavailable        retryable: row lock (UNABLE_TO_LOCK_ROW), SERVER_UNAVAILABLE, a timeout
