@@ -4,7 +4,7 @@ BUILD  := build/$(PRESET)
 JOBS   ?= 2
 RUN_ARGS ?= example mmc --lam 90 --mu 1 -c 100 --theta 0.5 --customers 2000000 --seed 1 --t 0.05
 
-.PHONY: all deps configure build run test bench asan-gcc asan-clang format clean
+.PHONY: all deps configure build run test bench asan-gcc asan-clang fuzz format clean
 
 all: build
 
@@ -36,6 +36,12 @@ asan-gcc asan-clang: deps
 	cmake --preset $@
 	cmake --build --preset $@ -j $(JOBS)
 	ctest --preset $@ -j $(JOBS)
+
+# Fuzzes the SOQL parser (libFuzzer, clang-14) for FUZZ_SECONDS from its seed corpus; a crash fails.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake --preset fuzz -DRECOUP_FUZZ_SECONDS=$(FUZZ_SECONDS)
+	cmake --build --preset fuzz -j $(JOBS) --target fuzz-soql-parser
 
 format:
 	git ls-files '*.h' '*.cc' | xargs clang-format -i
