@@ -4,7 +4,7 @@ BUILD  := build/$(PRESET)
 JOBS   ?= 2
 RUN_ARGS ?= example mmc --lam 90 --mu 1 -c 100 --theta 0.5 --customers 2000000 --seed 1 --t 0.05
 
-.PHONY: all deps configure build run test bench asan-gcc asan-clang fuzz format clean
+.PHONY: all deps configure build run test bench bench-org asan-gcc asan-clang fuzz format clean
 
 all: build
 
@@ -30,7 +30,14 @@ bench: build
 	@status=0; \
 	for gate in kernel scoring core; do \
 	  /usr/bin/python3 bench/micro/$${gate}_gate.py $(BUILD)/bench/micro/recoup_bench_$${gate} || status=1; \
-	done; exit $$status
+	done; \
+	/usr/bin/python3 bench/org/org_load.py $(BUILD)/bench/org/recoup_bench_org_server --rounds 3 --gate || status=1; \
+	exit $$status
+
+# The mock org's load benchmark alone (wrk and nginx from Debian; docs/org.md "Load benchmark").
+bench-org: configure
+	cmake --build --preset $(PRESET) --target recoup_bench_org_server -j $(JOBS)
+	/usr/bin/python3 bench/org/org_load.py $(BUILD)/bench/org/recoup_bench_org_server --rounds 3 --gate
 
 asan-gcc asan-clang: deps
 	cmake --preset $@

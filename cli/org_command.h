@@ -8,7 +8,8 @@
 namespace recoup::cli {
 
 // Adds `org` and its subcommands to `app`; the chosen one runs from the parse callback and sets
-// *exit_code (0 on success, 2 on invalid flags, 1 when the server cannot start).
+// *exit_code (0 on success, 2 on invalid flags or unusable --data/--schema/--faults files, 1 when
+// the server cannot start).
 void AddOrgCommand(CLI::App& app, int* exit_code);
 
 }  // namespace recoup::cli

@@ -19,6 +19,9 @@ packages=(
   # python bindings and the analysis stack used by tests
   python3 python3-dev pybind11-dev python3-pybind11
   python3-numpy python3-pytest
+  # the mock org's load benchmark (bench/org/org_load.py): wrk drives it, nginx serves the static
+  # reference file; org_load.py starts its own nginx (never the system service)
+  wrk nginx
 )
 
 missing=()
@@ -42,3 +45,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# nginx is only a benchmark reference here: if this run installed it, do not leave Debian's system
+# service running (org_load.py starts its own instance on a free port).
+if [[ " ${missing[*]} " == *" nginx "* ]] && [ -d /run/systemd/system ]; then
+  $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
+fi

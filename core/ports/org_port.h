@@ -2,9 +2,9 @@
 //
 // The decision core speaks in domain terms (an account, a contact attempt, a compliance verdict); the
 // adapters map that to the org's objects (reference/salesforce-api.md section 8.2). The simulation's
-// adapter (to come in sim/adapters) will write to the in-process mock org and charge simulated
-// latency; the live adapter will speak REST to a sandbox. Each call is one API request. No
-// implementation exists yet.
+// adapter (sim/adapters/sim_org_port.h) writes to the in-process mock org and charges simulated
+// latency; the live adapter will speak REST to a sandbox. Each call is one API request. The live
+// adapter does not exist yet.
 //
 // Errors come back as Status, never as exceptions:
 //   kUnavailable        retryable: row lock (UNABLE_TO_LOCK_ROW), SERVER_UNAVAILABLE, a timeout

@@ -245,7 +245,8 @@ Schema DefaultCollectionsSchema() {
       Required(Currency("Amount__c", "Amount")),
       Required(MakeDateTimeField("Paid_At__c", "Paid At")),
       MakePicklistField("Method__c", "Method", {"Card", "ACH", "Check", "Cash", "Other"}),
-      WithDefault(MakePicklistField("Status__c", "Status", {"Settled", "Pending", "Returned"}),
+      WithDefault(MakePicklistField("Status__c", "Status",
+                                    {"Settled", "Pending", "Declined", "Returned"}),
                   "Settled"),
   };
   Add(&schema, std::move(payment));

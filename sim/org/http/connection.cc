@@ -84,6 +84,12 @@ class Connection final : public ConnectionBase,
               });
   }
 
+  void AbortParked(uint64_t generation) override {
+    net::post(stream_.get_executor(), [self = this->shared_from_this(), generation] {
+      self->OnParkedAbort(generation);
+    });
+  }
+
  private:
   enum class State {
     kHandshake,
@@ -280,6 +286,15 @@ class Connection final : public ConnectionBase,
     response_ = std::move(response);
     response_.set_pretty(pretty);
     Respond();
+  }
+
+  // Responder::Abort: the request ends unanswered (logged with status 0) and the connection closes.
+  void OnParkedAbort(uint64_t generation) {
+    if (state_ != State::kParked || generation != generation_) return;
+    parked_control_.reset();
+    core_->log.Record(now_, log_method_, log_path_, 0, 0,
+                      (MonotonicNanos() - start_ns_) / 1000);
+    Close();
   }
 
   void Respond() {

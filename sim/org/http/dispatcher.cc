@@ -21,6 +21,17 @@ bool IsWebSocketUpgrade(const Request& request) {
   return upgrade.has_value() && EqualsIgnoreCase(Trim(*upgrade), "websocket");
 }
 
+// Runs a synchronous handler; a handler that throws is a bug, answered 500 UNKNOWN_EXCEPTION.
+void RunSync(const Route& route, const Request& request, Response* response) {
+  try {
+    route.sync(request, *response);
+  } catch (const std::exception& e) {
+    response->Reset();
+    WriteSfError(response, MakeSfError(500, "UNKNOWN_EXCEPTION",
+                                       std::string("An unexpected error occurred: ") + e.what()));
+  }
+}
+
 }  // namespace
 
 bool ApiVersionRange::Contains(std::string_view version) const {
@@ -99,11 +110,15 @@ bool Dispatcher::Dispatch(const RouteMatch& match, Request& request, Response* r
     }
     guard->emplace(std::move(begun).value());
   }
-  try {
-    if (route.sync) {
-      route.sync(request, *response);
+  if (route.sync) {
+    if (interceptor_ == nullptr) {
+      RunSync(route, request, response);
       return false;
     }
+    return interceptor_->Intercept(
+        request, route, response, [&] { RunSync(route, request, response); }, make_responder);
+  }
+  try {
     route.async(request, make_responder());
     return true;
   } catch (const std::exception& e) {

@@ -6,7 +6,8 @@
 // NOT_FOUND otherwise); routes that need a session check "Authorization: Bearer <t>" or "OAuth <t>"
 // (401 INVALID_SESSION_ID; kOptionalSession routes get no principal instead); API routes are
 // counted against the daily allocation and the cap on concurrent long-running requests (403
-// REQUEST_LIMIT_EXCEEDED, from sim/org/events/api_limits.h); then the handler runs. Every response
+// REQUEST_LIMIT_EXCEEDED, from sim/org/events/api_limits.h); then the handler runs (through the
+// RequestInterceptor, when one is set and the route is synchronous). Every response
 // except the OAuth endpoints' carries "Sforce-Limit-Info: api-usage=N/M" (Decorate). A handler that
 // throws is a bug; the client gets 500 UNKNOWN_EXCEPTION instead of a dead connection.
 //
@@ -51,6 +52,25 @@ struct ApiVersionRange {
 // surrounding spaces ignored), or "" when the value has neither form.
 std::string_view SessionTokenFromAuthorization(std::string_view header_value);
 
+// A hook around synchronous route handlers, for injected latency and faults (`recoup org serve
+// --faults`, sim/org/rest/fault_injection.h). Optional; without one nothing changes.
+class RequestInterceptor {
+ public:
+  virtual ~RequestInterceptor() = default;
+  // Runs instead of the handler of a synchronous route, once every check above has passed (the
+  // request is routed, authenticated and counted). `run_handler` runs the route's handler on
+  // *response (a handler that throws gives 500 UNKNOWN_EXCEPTION); call it at most once and only
+  // during this call (the Request is valid until Intercept returns), or not at all to answer
+  // otherwise (the handler then has no effect). Return false when *response is the answer to
+  // send now. Return true after calling make_responder() (once) to answer later from any thread:
+  // Responder::Send (e.g. with the handler's response moved out of *response, after a delay) or
+  // Responder::Abort (close the connection unanswered). Called on worker threads concurrently;
+  // must not throw.
+  virtual bool Intercept(const Request& request, const Route& route, Response* response,
+                         const std::function<void()>& run_handler,
+                         const std::function<Responder()>& make_responder) = 0;
+};
+
 class Dispatcher {
  public:
   explicit Dispatcher(const Router* router) : router_(router) {}
@@ -60,6 +80,8 @@ class Dispatcher {
   void set_authenticator(const Authenticator* authenticator) { authenticator_ = authenticator; }
   void set_api_limits(events::ApiLimits* limits) { limits_ = limits; }
   void set_versions(ApiVersionRange versions) { versions_ = versions; }
+  // Not owned; must outlive the server. nullptr (the default) runs handlers directly.
+  void set_interceptor(RequestInterceptor* interceptor) { interceptor_ = interceptor; }
   const ApiVersionRange& versions() const { return versions_; }
   events::ApiLimits* api_limits() const { return limits_; }
 
@@ -84,6 +106,7 @@ class Dispatcher {
   const Router* router_;
   const Authenticator* authenticator_ = nullptr;
   events::ApiLimits* limits_ = nullptr;
+  RequestInterceptor* interceptor_ = nullptr;
   ApiVersionRange versions_;
 };
 

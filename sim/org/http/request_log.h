@@ -4,7 +4,8 @@
 //   <ISO 8601 UTC time with microseconds> <method> <path> <status> <body bytes> <microseconds>
 // e.g. "2025-03-01T12:34:56.123456Z GET /services/data/v62.0/sobjects/Account/001... 200 412 87".
 // The path is logged without its query string (queries may carry tokens or personal data); the time
-// is when the request's header was read, the duration runs until its response was written.
+// is when the request's header was read, the duration runs until its response was written. A
+// request dropped unanswered (Responder::Abort: an injected timeout) is logged with status 0.
 //
 // Worker threads only append to an in-memory buffer under a mutex (no I/O while holding it); a
 // background thread writes the buffer to the file every 200 ms, or sooner when it passes 64 KiB,

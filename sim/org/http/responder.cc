@@ -15,6 +15,15 @@ bool Responder::Send(Response response) {
   return true;
 }
 
+bool Responder::Abort() {
+  if (control_ == nullptr) return false;
+  if (control_->done_.exchange(true, std::memory_order_acq_rel)) return false;
+  std::shared_ptr<ParkedRequestSink> sink = control_->sink_.lock();
+  if (sink == nullptr) return false;
+  sink->AbortParked(control_->generation_);
+  return true;
+}
+
 bool Responder::abandoned() const {
   if (control_ == nullptr) return false;
   std::lock_guard<std::mutex> lock(control_->mu_);

@@ -27,6 +27,9 @@ class ParkedRequestSink {
   // Completes the parked request number `generation` of this connection with `response`. Called at
   // most once per generation, from any thread; the sink hands it to its own executor.
   virtual void CompleteParked(uint64_t generation, Response response) = 0;
+  // Closes the connection of parked request number `generation` without answering it (Abort).
+  // Called at most once per generation, instead of CompleteParked, from any thread.
+  virtual void AbortParked(uint64_t generation) = 0;
 };
 
 class Responder {
@@ -62,6 +65,11 @@ class Responder {
   // Thread-safe. Returns true if this call answered the request; false if it was already answered
   // or abandoned, or the Responder is empty.
   bool Send(Response response);
+
+  // Ends the request without an answer: the server closes the connection, and the client sees its
+  // call fail with no response (an injected timeout). The OnAbandoned callback does not run.
+  // Thread-safe. Returns true if this call ended the request; false as for Send.
+  bool Abort();
 
   // Whether the request was answered or abandoned (on any copy).
   bool done() const {

@@ -222,6 +222,7 @@ TimerHandle Server::RunAfter(Duration delay, std::function<void()> fn) {
 }
 
 void Server::Post(std::function<void()> fn) { net::post(*core_->ioc, std::move(fn)); }
+Timestamp Server::Now() const { return core_->clock(); }
 
 uint16_t Server::port() const { return core_->port; }
 const std::string& Server::base_url() const { return core_->base_url; }

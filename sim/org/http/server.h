@@ -103,6 +103,9 @@ class Server {
   TimerHandle RunAfter(Duration delay, std::function<void()> fn);
   // Runs `fn` on a worker thread soon. Thread-safe; callable once Listen succeeded.
   void Post(std::function<void()> fn);
+  // "now" from the server's clock (ServerOptions::clock, else the system clock): what owners of
+  // parked requests inject into timers and wakeups, where no Request is at hand. Thread-safe.
+  Timestamp Now() const;
 
   // The bound port (after Listen), the URL clients use ("http://127.0.0.1:8080", "https://..." with
   // TLS; an unspecified host such as 0.0.0.0 is written as 127.0.0.1), and whether TLS is on.

@@ -22,9 +22,38 @@ std::string ParseErrorMessage(const nlohmann::json::exception& e) {
   return std::string(what);
 }
 
+// True when arrays and objects in `text` nest at most `limit` levels (brackets inside strings do
+// not count). Linear, no recursion: it runs before the parser, whose values are copied and printed
+// recursively elsewhere.
+bool NestingAtMost(std::string_view text, int limit) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 template <typename Json>
 SfOr<Json> ParseBody(std::string_view body) {
   if (IsBlank(body)) return JsonParserError("No content to map due to end-of-input");
+  if (!NestingAtMost(body, kMaxJsonBodyDepth)) {
+    return JsonParserError("The JSON body nests arrays and objects more than " +
+                           std::to_string(kMaxJsonBodyDepth) + " levels deep");
+  }
   try {
     return Json::parse(body.begin(), body.end());
   } catch (const nlohmann::json::exception& e) {

@@ -51,9 +51,14 @@ SfError InvalidSessionError();
 // 400 JSON_PARSER_ERROR with `message`.
 SfError JsonParserError(std::string message);
 
+// How deeply a request body may nest arrays and objects (the top level counts as 1). Parsed values
+// are copied and printed recursively, so "[[[[...]]]]" a million levels deep must be refused first.
+inline constexpr int kMaxJsonBodyDepth = 64;
+
 // Parses a request body as JSON. Errors: 400 JSON_PARSER_ERROR naming the line and column of the
-// first problem ("parse error at line 1, column 9: syntax error ..."), or "No content to map due to
-// end-of-input" for an empty (or all-whitespace) body. Never throws.
+// first problem ("parse error at line 1, column 9: syntax error ..."), "No content to map due to
+// end-of-input" for an empty (or all-whitespace) body, or "The JSON body nests arrays and objects
+// more than 64 levels deep". Never throws.
 SfOr<nlohmann::json> ParseJsonBody(std::string_view body);
 SfOr<nlohmann::ordered_json> ParseOrderedJsonBody(std::string_view body);
 inline SfOr<nlohmann::json> ParseJsonBody(const Request& request) {

@@ -1,6 +1,10 @@
 // Tests for `recoup org serve`: it prints its URL (with --port 0, the port it picked) and a curl
-// line, serves OAuth, stops cleanly on SIGTERM and SIGINT, and refuses bad flags naming the flag.
+// line, serves OAuth, stops cleanly on SIGTERM and SIGINT, and refuses bad flags naming the flag;
+// it serves records loaded with --data (and objects of --schema) over REST, injects faults and
+// latency (--error-rate, --latency-ms, --faults), logs extra users in (--user), and refuses bad
+// files naming the flag, the file and the place.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -8,11 +12,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <string>
 #include <vector>
 
-#include <gtest/gtest.h>
-
+#include "sim/org/http/url_codec.h"
 #include "tests/sim/org/http/test_client.h"
 #include "tests/sim/org/http/test_crypto.h"
 
@@ -190,10 +194,221 @@ TEST(OrgServeCliTest, BadFlagsAreRefusedNamingTheFlag) {
     EXPECT_EQ(child.Wait(), 2) << c.flag << ": " << child.err();
     EXPECT_NE(child.err().find(c.flag), std::string::npos) << c.flag << ": " << child.err();
   }
-  // A missing required flag is CLI11's error, naming it.
+  // A missing required flag is CLI11's error, naming it; like every invalid flag, exit code 2.
   Child child({"org", "serve", "--port", "0", "--client-id", "a"});
-  EXPECT_NE(child.Wait(), 0);
+  EXPECT_EQ(child.Wait(), 2);
   EXPECT_NE(child.err().find("--client-secret"), std::string::npos) << child.err();
+}
+
+// Starts `recoup org serve --port 0 --client-id cli-id --client-secret cli-secret --seed 5` plus
+// `extra`, reads `lines` lines of its banner and returns the port (0 and a failed expectation if it
+// did not start).
+uint16_t StartServe(Child& child, int lines) {
+  const std::string out = child.ReadLines(lines);
+  EXPECT_NE(out.find("listening on http://127.0.0.1:"), std::string::npos) << out << child.err();
+  if (out.find("listening on") == std::string::npos) return 0;
+  return PortFromUrlLine(out);
+}
+
+std::vector<std::string> ServeArgs(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"org",         "serve",  "--port",          "0",
+                                   "--client-id", "cli-id", "--client-secret", "cli-secret",
+                                   "--seed",      "5"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+std::string Bearer(uint16_t port) {
+  return "Bearer " + testing::FetchToken(port, "cli-id", "cli-secret");
+}
+
+constexpr char kExtension[] = R"({"objects": [{"name": "Legal_Case__c", "fields": [
+    {"name": "Collection_Account__c", "type": "reference", "referenceTo": "Collection_Account__c",
+     "childRelationshipName": "Legal_Cases__r"},
+    {"name": "Court__c", "type": "string", "length": 40}]}]})";
+
+constexpr char kData[] = R"({"records": {
+  "Collection_Account__c": [
+    {"Name": "A-1", "External_Id__c": "A-1", "Balance__c": 120.5},
+    {"Name": "A-2", "External_Id__c": "A-2", "Status__c": "Promise"}],
+  "Contact_Attempt__c": [
+    {"Collection_Account__r": {"External_Id__c": "A-1"}, "Channel__c": "Call",
+     "Attempted_At__c": "2025-02-28T14:00:00Z"}],
+  "Legal_Case__c": [
+    {"Name": "LC-1", "Court__c": "Cook County", "Collection_Account__r": {"External_Id__c": "A-2"}}]
+}})";
+
+TEST(OrgServeCliTest, ServesRecordsLoadedFromADataFile) {
+  const std::string schema = testing::WriteTempFile("cli-ext.json", kExtension);
+  const std::string data = testing::WriteTempFile("cli-data.json", kData);
+  Child child(ServeArgs({"--schema", schema, "--data", data}));
+  const uint16_t port = StartServe(child, 3);
+  ASSERT_GT(port, 0);
+  EXPECT_NE(child.out().find("recoup org serve: loaded 4 records from " + data +
+                             " (Collection_Account__c 2, Contact_Attempt__c 1, Legal_Case__c 1)"),
+            std::string::npos)
+      << child.out();
+  const std::string auth = Bearer(port);
+  HttpResult r = testing::ApiGet(
+      port, "/services/data/v62.0/sobjects/Collection_Account__c/a01000000000001AAA", auth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["Name"], "A-1");
+  EXPECT_EQ(r.Json()["Balance__c"], 120.5);
+  EXPECT_EQ(r.Json()["CreatedById"], "005000000000001AAA");
+  r = testing::ApiGet(
+      port, "/services/data/v62.0/sobjects/Collection_Account__c/External_Id__c/A-2", auth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["Status__c"], "Promise");
+  r = testing::ApiGet(
+      port,
+      "/services/data/v62.0/query?q=" +
+          PercentEncode("SELECT Name, (SELECT Channel__c FROM Contact_Attempts__r), (SELECT "
+                        "Court__c FROM Legal_Cases__r) FROM Collection_Account__c ORDER BY Name"),
+      auth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json page = r.Json();
+  ASSERT_EQ(page["totalSize"], 2) << r.body;
+  EXPECT_EQ(page["records"][0]["Contact_Attempts__r"]["records"][0]["Channel__c"], "Call");
+  EXPECT_TRUE(page["records"][0]["Legal_Cases__r"].is_null());
+  EXPECT_EQ(page["records"][1]["Legal_Cases__r"]["records"][0]["Court__c"], "Cook County");
+  // /limits is served with the store's size.
+  r = testing::ApiGet(port, "/services/data/v62.0/limits", auth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(r.Json()["DataStorageMB"].contains("Remaining"));
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.Wait(), 0) << child.err();
+}
+
+TEST(OrgServeCliTest, BadFilesAndFaultFlagsAreRefusedNamingTheFlagFileAndPlace) {
+  const std::string missing = testing::TempPath("no-such-data.json");
+  const std::string bad_record = testing::WriteTempFile("bad-record.json", R"({"records": {
+      "Collection_Account__c": [{"Name": "A-1", "External_Id__c": "A-1"}],
+      "Contact_Attempt__c": [{"Collection_Account__r": {"External_Id__c": "A-1"},
+                              "Attempted_At__c": "2025-02-28T14:00:00Z"}]}})");
+  const std::string malformed = testing::WriteTempFile("malformed.json", "{\"records\": [,]}");
+  const std::string bad_schema =
+      testing::WriteTempFile("bad-ext.json", R"({"objects": [{"name": "Bad"}]})");
+  const std::string bad_rates = testing::WriteTempFile(
+      "bad-faults.json", R"({"faults": {"default": {"timeout": 0.7, "server_unavailable": 0.5}}})");
+  const std::string bad_member = testing::WriteTempFile("bad-member.json", R"({"fault": {}})");
+  const std::string bad_latency = testing::WriteTempFile(
+      "bad-latency.json",
+      R"({"latency": {"operations": {"query": {"median_ms": 100, "p99_ms": 50}}}})");
+  struct Case {
+    std::vector<std::string> extra;
+    std::string message;
+  };
+  const Case cases[] = {
+      {{"--data", missing}, "recoup org serve: --data: cannot read " + missing},
+      {{"--data", bad_record},
+       "recoup org serve: --data: " + bad_record +
+           ": records.Contact_Attempt__c[0]: REQUIRED_FIELD_MISSING: Required fields are missing: "
+           "[Channel__c]"},
+      {{"--data", malformed}, "recoup org serve: --data: " + malformed + ":1:14: malformed JSON"},
+      {{"--schema", bad_schema}, "recoup org serve: --schema: " + bad_schema + ": $.objects[0]"},
+      {{"--schema", missing}, "recoup org serve: --schema: cannot read " + missing},
+      {{"--faults", missing}, "recoup org serve: --faults: cannot read " + missing},
+      {{"--faults", bad_rates},
+       "recoup org serve: --faults: " + bad_rates + ": faults.default: the rates sum to 1.2"},
+      {{"--faults", bad_member},
+       "recoup org serve: --faults: " + bad_member +
+           ": unknown member \"fault\" (expected latency, faults)"},
+      {{"--faults", bad_latency},
+       "recoup org serve: --faults: " + bad_latency + ": latency.operations.query.p99_ms"},
+      {{"--error-rate", "1.5"}, "recoup org serve: --error-rate: must be a probability in [0, 1]"},
+      {{"--latency-ms", "-1"}, "recoup org serve: --latency-ms: must be a number of milliseconds"},
+      {{"--user", "nobody"}, "recoup org serve: --user: expected a Salesforce username"},
+      {{"--user", "INTEGRATION@recoup.example"},
+       "recoup org serve: --user: duplicate username 'INTEGRATION@recoup.example'"},
+  };
+  for (const Case& c : cases) {
+    Child child(ServeArgs(c.extra));
+    EXPECT_EQ(child.Wait(), 2) << c.message << ": " << child.err();
+    EXPECT_EQ(child.err().rfind(c.message, 0), 0u) << child.err();
+    EXPECT_EQ(child.out().find("listening"), std::string::npos) << child.out();
+  }
+}
+
+TEST(OrgServeCliTest, ErrorRateOneAnswersServerUnavailableButTokensWork) {
+  Child child(ServeArgs({"--error-rate", "1"}));
+  const uint16_t port = StartServe(child, 3);
+  ASSERT_GT(port, 0);
+  EXPECT_NE(child.out().find("recoup org serve: injecting SERVER_UNAVAILABLE at rate 1"),
+            std::string::npos)
+      << child.out();
+  const std::string auth = Bearer(port);
+  ASSERT_NE(auth, "Bearer ");
+  const HttpResult r = testing::ApiGet(port, "/services/data/v62.0/sobjects", auth);
+  EXPECT_EQ(r.status, 503) << r.body;
+  EXPECT_EQ(r.Json()[0]["errorCode"], "SERVER_UNAVAILABLE") << r.body;
+  EXPECT_EQ(r.Header("sforce-limit-info"), "api-usage=1/15000");
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.Wait(), 0) << child.err();
+}
+
+TEST(OrgServeCliTest, LatencyFromTheFlagAndFromAFaultsFile) {
+  const std::string faults =
+      testing::WriteTempFile("latency-faults.json",
+                             R"({"latency": {"default": {"kind": "constant", "value_ms": 0},
+                      "operations": {"query": {"kind": "constant", "value_ms": 250}}},
+          "faults": {"operations": {"update": {"unable_to_lock_row": 1}}}})");
+  Child child(ServeArgs({"--faults", faults}));
+  const uint16_t port = StartServe(child, 3);
+  ASSERT_GT(port, 0);
+  const std::string auth = Bearer(port);
+  auto start = std::chrono::steady_clock::now();
+  HttpResult r = testing::ApiGet(
+      port, "/services/data/v62.0/query?q=" + PercentEncode("SELECT Id FROM Account"), auth);
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(245));
+  TestClient client(port);
+  r = client.Request("PATCH", "/services/data/v62.0/sobjects/Account/001000000000001AAA",
+                     R"({"Name": "x"})",
+                     {{"Authorization", auth}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.Json()[0]["errorCode"], "UNABLE_TO_LOCK_ROW") << r.body;
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.Wait(), 0) << child.err();
+
+  Child flagged(ServeArgs({"--latency-ms", "200"}));
+  const uint16_t other = StartServe(flagged, 3);
+  ASSERT_GT(other, 0);
+  start = std::chrono::steady_clock::now();
+  const std::string token = Bearer(other);  // the token endpoint is delayed too
+  r = testing::ApiGet(other, "/services/data/v62.0/sobjects", token);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(395));
+  flagged.Signal(SIGINT);
+  EXPECT_EQ(flagged.Wait(), 0) << flagged.err();
+}
+
+TEST(OrgServeCliTest, ExtraUsersLogInWithJwtAndWriteAsThemselves) {
+  const testing::TestKeyPair& keys = testing::SharedKeyPair();
+  const std::string cert = testing::WriteTempFile("cli-jwt-cert.pem", keys.certificate_pem);
+  Child child(ServeArgs({"--jwt-cert", cert, "--user", "agent@recoup.example"}));
+  const uint16_t port = StartServe(child, 2);
+  ASSERT_GT(port, 0);
+  const nlohmann::json claims = {{"iss", "cli-id"},
+                                 {"sub", "agent@recoup.example"},
+                                 {"aud", "https://login.salesforce.com"},
+                                 {"exp", static_cast<int64_t>(std::time(nullptr)) + 60}};
+  const std::string assertion = testing::SignJwt({{"alg", "RS256"}}, claims, keys.private_key_pem);
+  HttpResult r = testing::PostToken(
+      port,
+      "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + assertion);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string auth = "Bearer " + r.Json()["access_token"].get<std::string>();
+  EXPECT_NE(r.Json()["id"].get<std::string>().find("/005000000000002AAA"), std::string::npos);
+  TestClient client(port);
+  r = client.Request("POST", "/services/data/v62.0/sobjects/Account", R"({"Name": "Acme"})",
+                     {{"Authorization", auth}, {"Content-Type", "application/json"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  r = testing::ApiGet(
+      port, "/services/data/v62.0/sobjects/Account/" + r.Json()["id"].get<std::string>(), auth);
+  EXPECT_EQ(r.Json()["CreatedById"], "005000000000002AAA") << r.body;
+  EXPECT_EQ(r.Json()["OwnerId"], "005000000000002AAA") << r.body;
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.Wait(), 0) << child.err();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "sim/org/http/base64.h"
 #include "sim/org/http/clock.h"
+#include "sim/org/http/sf_http_errors.h"
 #include "sim/org/http/url_codec.h"
 
 namespace recoup::sim::org::http {
@@ -109,6 +110,29 @@ TEST(ClockFormatTest, HttpDateLogTimeAndSalesforceDateTime) {
   EXPECT_EQ(FormatLogTime(Timestamp::FromUnixNanos(-1)), "1969-12-31T23:59:59.999999Z");
   // The real clock is after this code was written.
   EXPECT_GT(SystemNow(), Timestamp::FromCivilUtc(2024, 1, 1));
+}
+
+}  // namespace
+}  // namespace recoup::sim::org::http
+
+namespace recoup::sim::org::http {
+namespace {
+
+TEST(ParseJsonBodyTest, RefusesBodiesNestedDeeperThanTheLimitWithoutRecursing) {
+  const std::string ok = std::string(kMaxJsonBodyDepth, '[') + std::string(kMaxJsonBodyDepth, ']');
+  EXPECT_TRUE(ParseJsonBody(ok).ok());
+  // Brackets inside strings (escaped quotes included) do not count.
+  const std::string in_string = "{\"a\":\"" + std::string(1000, '[') + "\\\"" + "\"}";
+  EXPECT_TRUE(ParseJsonBody(in_string).ok());
+  for (const std::string& deep : {std::string(kMaxJsonBodyDepth + 1, '[') +
+                                      std::string(kMaxJsonBodyDepth + 1, ']'),
+                                  std::string(1'000'000, '[')}) {
+    SfOr<nlohmann::json> parsed = ParseJsonBody(deep);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.error().error_code, "JSON_PARSER_ERROR");
+    EXPECT_EQ(parsed.error().message,
+              "The JSON body nests arrays and objects more than 64 levels deep");
+  }
 }
 
 }  // namespace
