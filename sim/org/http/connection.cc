@@ -276,7 +276,9 @@ class Connection final : public ConnectionBase,
       if (ec && buffer_.size() == 0) return Close();
       ReadHeader();
     }
-    // kWriting: OnWrite continues; kClosed: nothing to do.
+    // kWriting: OnWrite continues, and closes when the peer has gone (a read after this EOF may
+    // never complete); kClosed: nothing to do.
+    if (ec) peer_closed_ = true;
   }
 
   void OnParkedAnswer(uint64_t generation, Response response) {
