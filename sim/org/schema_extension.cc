@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "sim/org/json_file_error.h"
 #include "sim/org/value_parse.h"
 
 namespace recoup::sim::org {
@@ -297,17 +298,7 @@ StatusOr<SchemaExtension> ParseSchemaExtension(std::string_view text,
   if (doc.is_discarded()) {
     ErrorSax sax;
     json::sax_parse(text.begin(), text.end(), &sax, nlohmann::detail::input_format_t::json, false);
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < sax.position && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    return InvalidArgumentError(std::string(source_name) + ":" + std::to_string(line) + ":" +
-                                std::to_string(column) + ": malformed JSON: " + sax.message);
+    return MalformedJsonError(source_name, text, sax.position, sax.message);
   }
   Parser p(source_name);
   if (Status s = p.Members(doc, "$", {"objects", "fields"}); !s.ok()) return s;

@@ -7,6 +7,7 @@
 
 #include "sim/org/events/model_config_json.h"
 #include "sim/org/http/sf_http_errors.h"
+#include "sim/org/json_file_error.h"
 
 namespace recoup::sim::org::rest {
 namespace {
@@ -65,13 +66,7 @@ StatusOr<FaultInjectionConfig> FaultInjectionConfigFromJson(std::string_view tex
   try {
     doc = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      column = text[i] == '\n' ? 1 : column + 1;
-      line += text[i] == '\n' ? 1 : 0;
-    }
-    return InvalidArgumentError(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                                ": malformed JSON: " + e.what());
+    return MalformedJsonError(source, text, e.byte, e.what());
   }
   if (!doc.is_object()) {
     return InvalidArgumentError(source +

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "sim/org/json_file_error.h"
 #include "sim/org/record_input.h"
 #include "sim/org/schema_extension.h"
 #include "sim/org/value_parse.h"
@@ -283,17 +284,7 @@ StatusOr<DataLoadSummary> LoadDataJson(Org& org, std::string_view text,
   try {
     doc = ordered_json::parse(text.begin(), text.end());
   } catch (const ordered_json::parse_error& e) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    return InvalidArgumentError(std::string(source_name) + ":" + std::to_string(line) + ":" +
-                                std::to_string(column) + ": malformed JSON: " + e.what());
+    return MalformedJsonError(source_name, text, e.byte, e.what());
   }
   return InTransaction(org, [&](Org::Session& session, DataLoadSummary* summary) {
     return LoadJsonRecords(session, doc, source_name, now, summary);
