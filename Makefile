@@ -2,9 +2,9 @@
 PRESET ?= release
 BUILD  := build/$(PRESET)
 JOBS   ?= 2
-RUN_ARGS ?= example mmc --lam 90 --mu 1 -c 100 --theta 0.5 --customers 2000000 --seed 1 --t 0.05
+RUN_ARGS ?= run scenarios/catalog/default.yaml
 
-.PHONY: all deps configure build run test bench bench-org asan-gcc asan-clang fuzz format clean
+.PHONY: all deps configure build run test bench bench-org bench-macro asan-gcc asan-clang fuzz format clean
 
 all: build
 
@@ -38,6 +38,13 @@ bench: build
 bench-org: configure
 	cmake --build --preset $(PRESET) --target recoup_bench_org_server -j $(JOBS)
 	/usr/bin/python3 bench/org/org_load.py $(BUILD)/bench/org/recoup_bench_org_server --rounds 3 --gate
+
+# End to end: the default scenario's champion arm at 100 k and 1 M accounts over 180 days
+# (docs/run.md, "Performance"; the 1 M run needs about 6 GB and 3 minutes).
+bench-macro: configure
+	cmake --build --preset $(PRESET) --target recoup_bench_macro -j $(JOBS)
+	$(BUILD)/bench/macro/recoup_bench_macro --accounts 100000 --days 180
+	$(BUILD)/bench/macro/recoup_bench_macro --accounts 1000000 --days 180
 
 asan-gcc asan-clang: deps
 	cmake --preset $@

@@ -4,6 +4,7 @@
 
 #include "cli/example_command.h"
 #include "cli/org_command.h"
+#include "cli/run_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"recoup: discrete-event simulation and benchmarking for debt-collection operations"};
@@ -11,6 +12,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("recoup ") + RECOUP_VERSION);
   int exit_code = 0;
   recoup::cli::AddExampleCommand(app, &exit_code);
+  recoup::cli::AddRunCommand(app, &exit_code);
   recoup::cli::AddOrgCommand(app, &exit_code);
   try {
     app.parse(argc, argv);

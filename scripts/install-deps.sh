@@ -18,7 +18,7 @@ packages=(
   libphonenumber-dev  # test-only: cross-checks core/compliance's area-code table
   # python bindings and the analysis stack used by tests
   python3 python3-dev pybind11-dev python3-pybind11
-  python3-numpy python3-pytest
+  python3-numpy python3-pytest python3-h5py python3-pandas
   # the mock org's load benchmark (bench/org/org_load.py): wrk drives it, nginx serves the static
   # reference file; org_load.py starts its own nginx (never the system service)
   wrk nginx

@@ -1,0 +1,186 @@
+// Internal to sim/world: the state and event handlers of Operation (operation.h). Split over
+// operation.cc (set-up, the day loop, snapshots), operation_contact.cc (planning, queues, contacts)
+// and operation_money.cc (promises, payments, self-cure, written requests).
+#ifndef RECOUP_SIM_WORLD_OPERATION_IMPL_H_
+#define RECOUP_SIM_WORLD_OPERATION_IMPL_H_
+
+#include <cctz/time_zone.h>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <vector>
+
+#include "core/compliance/engine.h"
+#include "core/domain/calendar.h"
+#include "core/runtime/task.h"
+#include "core/workflow/interaction.h"
+#include "core/workflow/planner.h"
+#include "sim/adapters/sim_channel_port.h"
+#include "sim/adapters/sim_org_port.h"
+#include "sim/kernel/kernel.h"
+#include "sim/org/events/api_limits.h"
+#include "sim/org/service/org.h"
+#include "sim/random/random_streams.h"
+#include "sim/recording/run_log.h"
+#include "sim/world/behaviour.h"
+#include "sim/world/operation.h"
+#include "sim/world/portfolio.h"
+
+namespace recoup::sim::world {
+
+enum class AccountStatus : uint8_t { kOpen, kPaid, kSettled, kOnPlan, kChargedOff, kClosed };
+
+// What the operation keeps per account next to the domain objects.
+struct AccountState {
+  Timestamp stage_entered;
+  Money placed;
+  Money collected;
+  uint32_t strategy = 0;
+  uint16_t segment = 0;
+  int8_t arm = -1;
+  AccountStatus status = AccountStatus::kOpen;
+  uint8_t last_stage = 0;
+  bool queued = false;  // waiting in a call queue (not re-planned meanwhile)
+  bool escalated = false;
+  bool touched = false;  // had a live right-party contact (for self-cure accounting)
+  int16_t denials = 0;   // consecutive compliance denials of the planned contact
+  int32_t contacts = 0;
+  int32_t rpcs = 0;
+  int32_t resolved_day = -1;
+  uint32_t plan_epoch = 0;  // bumps on every re-plan; stale due events are dropped
+  uint32_t escalations = 0;
+  uint32_t payments = 0;
+  int32_t next_instalment = 0;  // index into the arrangement's schedule
+  domain::Channel promise_channel = domain::Channel::kCall;  // where the arrangement was agreed
+  recording::Agent promise_agent = recording::Agent::kAi;
+  strategy::ConversationSignals signals;
+};
+
+// A contact waiting for a line or an agent.
+struct QueuedContact {
+  uint32_t account = 0;  // index
+  uint32_t epoch = 0;
+  compliance::ContactRequest request;
+  Timestamp queued;
+};
+
+// What a human agent does with a hand-off: how long it takes and whether the person agrees a plan.
+struct HumanOutcome {
+  Duration handle_time;
+  bool arrangement = false;
+};
+
+struct Escalation {
+  uint32_t account = 0;
+  Timestamp queued;
+  uint8_t reason = 0;  // conversation::Handoff
+};
+
+// `t` as the time point cctz converts (whole seconds).
+cctz::time_point<cctz::seconds> ToTimePoint(Timestamp t);
+
+class OperationImpl {
+ public:
+  OperationImpl(const WorldSpec& world, const workflow::DecisionConfig& decisions,
+                const RunSpec& run, const Operation::Options& options, recording::RunSink* sink);
+  Status Init();
+  Status Run(const std::function<void(const OperationProgress&)>& progress);
+  const Portfolio& portfolio() const { return portfolio_; }
+  int64_t accounts() const { return static_cast<int64_t>(portfolio_.accounts.size()); }
+  uint64_t events() const { return kernel_ ? kernel_->events_processed() : 0; }
+
+ private:
+  // --- operation_contact.cc
+  void Replan(uint32_t i);
+  void ScheduleReplan(uint32_t i, Timestamp at);
+  void OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest request);
+  void Enqueue(uint32_t i, const compliance::ContactRequest& request);
+  void Dispatch();
+  bool DispatchHuman();
+  void StartContact(const QueuedContact& c, recording::Agent agent);
+  Task<void> ContactProcess(QueuedContact c, recording::Agent agent);
+  void ApplyOutcome(const QueuedContact& c, recording::Agent agent,
+                    const workflow::ContactOutcome& out, Timestamp started);
+  void Blocked(uint32_t i, const compliance::ContactRequest& request,
+               const compliance::Verdict& verdict);
+  void ApplyFlags(uint32_t i, const conversation::ConversationResult& r);
+  void ReportApiCalls(const std::vector<workflow::ApiCall>& calls, int8_t arm);
+  Money ContactCost(const conversation::ContactAttemptRecord& a, recording::Agent agent) const;
+  bool AfterHours(Timestamp t) const;
+  bool InShift(const AgentGroupSpec& g, Timestamp t) const;
+  void StartEscalationWork(const Escalation& e);
+  Task<void> EscalationProcess(Escalation e);
+  Task<void> PaymentWrite(OrgPayment payment);
+
+  // --- operation_money.cc
+  void TakeArrangement(uint32_t i, const conversation::PaymentArrangementRecord& a,
+                       domain::Channel channel, recording::Agent agent, bool paid_now);
+  void OnInstalmentDue(uint32_t i, int32_t instalment, int attempt);
+  void ScheduleInstalment(uint32_t i);
+  void Pay(uint32_t i, Money amount, recording::PaymentRow::Source source, recording::Agent agent,
+           bool card, Money fee, bool write);
+  void ResolvePromise(uint32_t i, recording::PromiseRow::State state, Money paid);
+  void OnSelfCure(uint32_t i);
+  void OnWrittenRequest(uint32_t i, uint8_t flag);
+  void CloseAccount(uint32_t i, AccountStatus status);
+  HumanOutcome HumanHandling(const Escalation& e) const;
+
+  // --- operation.cc
+  void OnDayEnd();
+  void OnShiftChange();
+  Timestamp LocalToUtc(const cctz::time_zone& tz, domain::LocalDate day, int minute) const;
+  domain::LocalDate Today() const;
+  int DayIndex(Timestamp t) const;
+  const cctz::time_zone& DebtorZone(uint32_t i) const;
+  void EmitOutcomes();
+
+  // Configuration.
+  const WorldSpec world_;
+  const workflow::DecisionConfig decisions_;
+  const RunSpec run_;
+  const Operation::Options options_;
+  recording::RunSink* const sink_;
+  int horizon_days_ = 0;
+  Timestamp start_;
+  cctz::time_zone op_zone_;
+  std::vector<cctz::time_zone> region_zones_;  // by RegionSpec index
+  domain::HolidayCalendar calendar_ = domain::HolidayCalendar::UsFederal();
+
+  // The world.
+  std::unique_ptr<Kernel> kernel_;
+  std::unique_ptr<org::events::ApiLimits> limits_;
+  std::unique_ptr<org::Org> org_;
+  std::unique_ptr<adapters::SimOrgPort> org_port_;
+  Portfolio portfolio_;
+  std::vector<domain::ContactHistory> histories_;
+  std::vector<AccountState> state_;
+  std::unique_ptr<DebtorModel> model_;
+  std::unique_ptr<adapters::SimChannelPort> channel_;
+  std::unique_ptr<workflow::Planner> planner_;
+  compliance::ComplianceEngine engine_;
+  RandomStreams streams_;
+
+  // Lines, agents and queues.
+  int ai_free_ = 0;
+  int human_on_shift_ = 0;
+  int human_busy_ = 0;
+  int escalation_agents_on_shift_ = 0;
+  std::deque<QueuedContact> ai_queue_;
+  std::deque<QueuedContact> human_queue_;
+  std::deque<Escalation> escalation_queue_;
+  // Messages sent today per channel (capacity), and the day they count for.
+  int64_t sent_today_[domain::kChannelCount] = {};
+
+  // Day accumulators.
+  recording::DaySnapshot day_;
+  double human_busy_s_ = 0;
+  double ai_busy_s_ = 0;
+  int day_index_ = 0;
+  uint64_t contacts_ = 0;
+  Status failure_;
+};
+
+}  // namespace recoup::sim::world
+
+#endif  // RECOUP_SIM_WORLD_OPERATION_IMPL_H_
