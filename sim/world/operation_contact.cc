@@ -169,30 +169,38 @@ void OperationImpl::Enqueue(uint32_t i, const compliance::ContactRequest& reques
                       : recording::Agent::kNone);
 }
 
-void OperationImpl::Dispatch() {
+bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* out) {
   const Timestamp now = kernel_->Now();
-  // AI lines: the next queued call compliance allows now; deferred ones come back when allowed.
-  while (ai_free_ > 0 && !ai_queue_.empty()) {
-    QueuedContact c = ai_queue_.front();
-    ai_queue_.pop_front();
+  while (!queue.empty()) {
+    const QueuedContact c = queue.front();
+    queue.pop_front();
     AccountState& st = state_[c.account];
     st.queued = false;
-    if (st.plan_epoch != c.epoch || !IsOpen(st.status)) continue;
+    if (st.plan_epoch != c.epoch || !IsOpen(st.status)) continue;  // re-planned or resolved
     const compliance::Verdict v =
         engine_.Check(c.request, portfolio_.accounts[c.account], portfolio_.debtors[c.account],
                       histories_[c.account], now);
-    if (!v.allowed()) {
-      if (v.kind == compliance::Verdict::Kind::kDefer) {
-        const uint32_t i = c.account;
-        const uint32_t epoch = c.epoch;
-        const compliance::ContactRequest request = c.request;
-        kernel_->CallAt(v.until, [this, i, epoch, request] { OnDue(i, epoch, request); });
-      } else {
-        Blocked(c.account, c.request, v);
-      }
-      continue;
+    if (v.allowed()) {
+      st.queued = true;
+      *out = c;
+      return true;
     }
-    st.queued = true;
+    if (v.kind == compliance::Verdict::Kind::kDefer) {
+      const uint32_t i = c.account;
+      const uint32_t epoch = c.epoch;
+      const compliance::ContactRequest request = c.request;
+      kernel_->CallAt(v.until, [this, i, epoch, request] { OnDue(i, epoch, request); });
+    } else {
+      Blocked(c.account, c.request, v);
+    }
+  }
+  return false;
+}
+
+void OperationImpl::Dispatch() {
+  // AI lines: the next queued call compliance allows now; deferred ones come back when allowed.
+  QueuedContact c;
+  while (ai_free_ > 0 && PopAllowed(ai_queue_, &c)) {
     --ai_free_;
     StartContact(c, recording::Agent::kAi);
   }
@@ -221,6 +229,7 @@ bool OperationImpl::DispatchHuman() {
       row.wait = limit;
       row.abandoned = true;
       sink_->OnEscalation(row);
+      state_[e.account].queued = false;
       ScheduleReplan(e.account, now);
       continue;
     }
@@ -230,27 +239,8 @@ bool OperationImpl::DispatchHuman() {
     StartEscalationWork(e);
     return true;
   }
-  while (!human_queue_.empty()) {
-    QueuedContact c = human_queue_.front();
-    human_queue_.pop_front();
-    AccountState& st = state_[c.account];
-    st.queued = false;
-    if (st.plan_epoch != c.epoch || !IsOpen(st.status)) continue;
-    const compliance::Verdict v =
-        engine_.Check(c.request, portfolio_.accounts[c.account], portfolio_.debtors[c.account],
-                      histories_[c.account], now);
-    if (!v.allowed()) {
-      if (v.kind == compliance::Verdict::Kind::kDefer) {
-        const uint32_t i = c.account;
-        const uint32_t epoch = c.epoch;
-        const compliance::ContactRequest request = c.request;
-        kernel_->CallAt(v.until, [this, i, epoch, request] { OnDue(i, epoch, request); });
-      } else {
-        Blocked(c.account, c.request, v);
-      }
-      continue;
-    }
-    st.queued = true;
+  QueuedContact c;
+  if (PopAllowed(human_queue_, &c)) {
     ++human_busy_;
     StartContact(c, recording::Agent::kHuman);
     return true;

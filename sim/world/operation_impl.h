@@ -97,6 +97,9 @@ class OperationImpl {
   void OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest request);
   void Enqueue(uint32_t i, const compliance::ContactRequest& request);
   void Dispatch();
+  // Pops `queue` until a contact compliance allows now (true, in *out); the others are deferred to
+  // their verdict's time, dropped when stale, or logged as blocked.
+  bool PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* out);
   bool DispatchHuman();
   void StartContact(const QueuedContact& c, recording::Agent agent);
   Task<void> ContactProcess(QueuedContact c, recording::Agent agent);

@@ -108,7 +108,7 @@ TEST(RunTest, GoldenKpisOfTheDefaultScenario) {
     double challenger;
   };
   const Golden golden[] = {
-      {"contacts", 3387, 3079},
+      {"contacts", 3393, 3079},
       {"right_party_contacts", 155, 167},
       {"promises", 40, 41},
       {"amount_recovered", 99235.00, 101616.75},
