@@ -150,7 +150,7 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   run->add_flag("--no-variance-check", options->no_variance_check,
                 "Skip the independent-seed runs that measure the variance reduction");
   run->add_flag("--quiet", options->quiet, "No progress line");
-  run->callback([options, exit_code, run] { *exit_code = Run(*options, CommandLine(options)); });
+  run->callback([options, exit_code] { *exit_code = Run(*options, CommandLine(options)); });
 }
 
 }  // namespace recoup::cli
