@@ -155,6 +155,7 @@ void OperationImpl::OnInstalmentDue(uint32_t i, int32_t instalment, int attempt)
     row.time = kernel_->Now();
     row.amount = amount;
     row.card = payment.card;
+    row.after_charge_off = account.charged_off;
     row.status = payment.card ? recording::PaymentRow::Status::kDeclined
                               : recording::PaymentRow::Status::kReturned;
     row.source = SourceOf(st.promise_channel);
@@ -210,6 +211,7 @@ void OperationImpl::Pay(uint32_t i, Money amount, recording::PaymentRow::Source 
   row.fee = fee;
   row.card = card;
   row.status = recording::PaymentRow::Status::kSettled;
+  row.after_charge_off = account.charged_off;
   row.source = source;
   row.agent = agent;
   sink_->OnPayment(row);
