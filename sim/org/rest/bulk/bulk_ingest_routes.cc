@@ -17,13 +17,7 @@ constexpr char kBase[] = "/services/data/v{version}/jobs/ingest";
 
 // The job named by the path, with mu held. Writes 404 and returns null when there is none.
 std::shared_ptr<IngestJob> FindJob(BulkState& s, const Request& req, Response& res) {
-  SfOr<SfId> id = ParseJobId(req.PathParam("jobId"));
-  if (id.ok()) {
-    auto it = s.ingest.find(*id);
-    if (it != s.ingest.end()) return it->second;
-  }
-  http::WriteSfError(&res, JobNotFoundError());
-  return nullptr;
+  return bulk::FindJob(s.ingest, req.PathParam("jobId"), res);
 }
 
 void Create(BulkState& s, const Request& req, Response& res) {

@@ -18,13 +18,7 @@ constexpr char kBase[] = "/services/data/v{version}/jobs/query";
 
 // The job with the id text `id_text`, with mu held. Writes 404 and returns null when there is none.
 std::shared_ptr<QueryJob> FindJob(BulkState& s, std::string_view id_text, Response& res) {
-  SfOr<SfId> id = ParseJobId(id_text);
-  if (id.ok()) {
-    auto it = s.queries.find(*id);
-    if (it != s.queries.end()) return it->second;
-  }
-  http::WriteSfError(&res, JobNotFoundError());
-  return nullptr;
+  return bulk::FindJob(s.queries, id_text, res);
 }
 
 void Create(BulkState& s, const Request& req, Response& res) {

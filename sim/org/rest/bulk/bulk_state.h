@@ -14,6 +14,7 @@
 #include "sim/org/http/org_server.h"
 #include "sim/org/http/request.h"
 #include "sim/org/http/response.h"
+#include "sim/org/rest/bulk/bulk_job.h"
 #include "sim/org/rest/bulk/bulk_service.h"
 #include "sim/org/rest/bulk/ingest_job.h"
 #include "sim/org/rest/bulk/query_job.h"
@@ -62,6 +63,20 @@ struct BulkState : std::enable_shared_from_this<BulkState> {
 // Who is calling (an error response is written when the session names no user of the org).
 // Returns false when the response was written.
 bool ResolveCaller(Org& org, const http::Request& request, http::Response& response, SfId* user);
+
+// The job of `jobs` (BulkState::ingest or ::queries) whose id is `id_text`, with mu held. Writes
+// 404 (JobNotFoundError) and returns null when the text is not a job id or no such job exists.
+template <typename Job>
+std::shared_ptr<Job> FindJob(const std::map<SfId, std::shared_ptr<Job>>& jobs,
+                             std::string_view id_text, http::Response& response) {
+  SfOr<SfId> id = ParseJobId(id_text);
+  if (id.ok()) {
+    auto it = jobs.find(*id);
+    if (it != jobs.end()) return it->second;
+  }
+  http::WriteSfError(&response, JobNotFoundError());
+  return nullptr;
+}
 
 // The job-list page of GET .../jobs/ingest or .../jobs/query: filters jobType and concurrencyMode
 // (exact values; anything else lists nothing), pages of `page_size` jobs with queryLocator (the
