@@ -81,7 +81,7 @@ int Run(const RunOptions& o, const std::string& command_line) {
   StatusOr<scenarios::Scenario> scenario = scenarios::LoadScenarioFile(o.file, o.overrides);
   if (!scenario.ok()) {
     std::cerr << "recoup run: " << scenario.status().message() << "\n";
-    return scenario.status().code() == StatusCode::kNotFound ? 2 : 2;
+    return 2;  // an unreadable or invalid scenario file is bad input
   }
   scenarios::RunRequest request;
   request.accounts = o.accounts;
