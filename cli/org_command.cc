@@ -1,5 +1,7 @@
 #include "cli/org_command.h"
 
+#include <cctz/civil_time.h>
+#include <cctz/time_zone.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -16,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/scenario_flags.h"
 #include "sim/org/events/fault_model.h"
 #include "sim/org/events/latency_model.h"
 #include "sim/org/http/clock.h"
@@ -24,6 +27,8 @@
 #include "sim/org/rest/org_routes.h"
 #include "sim/org/service/data_file.h"
 #include "sim/org/service/org.h"
+#include "sim/world/org_loading.h"
+#include "sim/world/portfolio.h"
 
 namespace recoup::cli {
 namespace {
@@ -48,10 +53,13 @@ struct OrgServeOptions {
   std::optional<uint64_t> seed;
   bool issue_refresh_tokens = false;
   bool rotate_refresh_tokens = false;
-  std::vector<std::string> users;  // --user: more users after --username
-  std::string data;                // --data: a JSON data file or a directory of <Object>.csv
-  std::string schema;              // --schema: a schema extension file
-  std::string faults;              // --faults: {"latency": ..., "faults": ...}
+  std::vector<std::string> users;      // --user: more users after --username
+  std::string data;                    // --data: a JSON data file or a directory of <Object>.csv
+  std::string scenario;                // --scenario: a scenario file whose portfolio is loaded
+  int64_t accounts = 0;                // --accounts: its portfolio size (0: portfolio.accounts)
+  std::vector<std::string> overrides;  // --set: overrides of the scenario file
+  std::string schema;                  // --schema: a schema extension file
+  std::string faults;                  // --faults: {"latency": ..., "faults": ...}
   std::optional<double> latency_ms;
   std::optional<double> error_rate;
 };
@@ -183,12 +191,41 @@ std::string DescribeInjection(const OrgServeOptions& o) {
   return out;
 }
 
-// Builds the org's schema, users, server and REST API from the flags; loads --data. Prints the
-// error and returns its exit code (2: a bad flag or file; 1: cannot start) on failure.
+// The synthetic portfolio of --scenario, as `recoup run` places it (sim/world/operation.cc): at
+// midnight of run.start_date in staffing.operation_time_zone, with run.horizon_days of draws,
+// `accounts` accounts (0: portfolio.accounts) and `seed`. Errors name the scenario's field.
+StatusOr<sim::world::Portfolio> ScenarioPortfolio(const scenarios::Scenario& scenario,
+                                                  int64_t accounts, uint64_t seed) {
+  const std::string& zone_name = scenario.world.staffing.operation_time_zone;
+  cctz::time_zone zone;
+  if (!cctz::load_time_zone(zone_name, &zone)) {
+    return InvalidArgumentError("staffing.operation_time_zone: unknown IANA zone '" + zone_name +
+                                "'");
+  }
+  const auto midnight = cctz::convert(cctz::civil_second(scenario.run.start_date), zone);
+  const Timestamp start = Timestamp::FromUnixSeconds(midnight.time_since_epoch().count());
+  sim::world::PortfolioSpec spec = scenario.world.portfolio;
+  if (accounts > 0) spec.accounts = accounts;
+  return sim::world::GeneratePortfolio(spec, scenario.world.behaviour, seed, start,
+                                       scenario.run.horizon_days);
+}
+
+// What --scenario loaded, for the start-up banner.
+struct ScenarioLoad {
+  std::string name;
+  uint64_t seed = 0;
+  domain::LocalDate start_date;
+  size_t accounts = 0;
+};
+
+// Builds the org's schema, users, server and REST API from the flags; loads --scenario's
+// portfolio, then --data. Prints the error and returns its exit code (2: a bad flag or file; 1:
+// cannot start) on failure.
 struct Served {
   std::unique_ptr<org_http::OrgServer> server;  // first: destroyed last
   std::unique_ptr<org::Org> org;
   std::unique_ptr<org_rest::OrgRestApi> api;
+  std::optional<ScenarioLoad> scenario;
   org::DataLoadSummary loaded;
 };
 
@@ -205,6 +242,24 @@ int Assemble(const OrgServeOptions& o, uint64_t seed, Served* served) {
   }
   StatusOr<std::optional<org_rest::FaultInjectionConfig>> injection = InjectionFromFlags(o, seed);
   if (!injection.ok()) return Fail(std::string(injection.status().message()), 2);
+  // The scenario's portfolio is generated before anything starts: every input error comes first.
+  std::optional<sim::world::Portfolio> portfolio;
+  if (!o.scenario.empty()) {
+    // The loader's message names the place: "FILE:LINE:COLUMN: ..." or "--set ...: ...".
+    const std::optional<scenarios::Scenario> scenario =
+        LoadScenarioOrReport(o.scenario, o.overrides, "recoup org serve");
+    if (!scenario) return 2;
+    const uint64_t portfolio_seed = o.seed.value_or(scenario->run.seed);
+    StatusOr<sim::world::Portfolio> generated =
+        ScenarioPortfolio(*scenario, o.accounts, portfolio_seed);
+    if (!generated.ok()) {
+      return Fail("--scenario: " + o.scenario + ": " + std::string(generated.status().message()),
+                  2);
+    }
+    portfolio = std::move(generated).value();
+    served->scenario =
+        ScenarioLoad{scenario->name, portfolio_seed, scenario->run.start_date, portfolio->size()};
+  }
 
   org_http::OrgServerOptions options;
   options.http.host = o.host;
@@ -248,6 +303,14 @@ int Assemble(const OrgServeOptions& o, uint64_t seed, Served* served) {
       org::Org::Create(std::move(org_config), &served->server->api_limits());
   if (!created.ok()) return Fail(std::string(created.status().message()), 2);
   served->org = std::move(created).value();
+  if (portfolio.has_value()) {
+    // Created by the integration user (OrgUserId(0) is --username), like --data records.
+    const Status loaded = sim::world::LoadPortfolioIntoOrg(*portfolio, *served->org);
+    if (!loaded.ok()) {
+      return Fail("--scenario: " + o.scenario + ": " + std::string(loaded.message()), 2);
+    }
+    portfolio.reset();  // the org holds the records now
+  }
   if (!o.data.empty()) {
     StatusOr<org::DataLoadSummary> loaded =
         org::LoadDataPath(*served->org, o.data, org_http::SystemNow());
@@ -298,6 +361,12 @@ int RunServe(const OrgServeOptions& o) {
             << "/services/oauth2/token -d grant_type=client_credentials -d client_id="
             << ShellQuote(o.client_id) << " -d client_secret=" << ShellQuote(o.client_secret)
             << "\n";
+  if (served.scenario.has_value()) {
+    const ScenarioLoad& s = *served.scenario;
+    std::cout << "recoup org serve: loaded " << s.accounts << " records from " << o.scenario
+              << " (Collection_Account__c " << s.accounts << "; scenario " << s.name << ", seed "
+              << s.seed << ", placed " << s.start_date << ")\n";
+  }
   if (!o.data.empty()) {
     std::cout << "recoup org serve: loaded " << served.loaded.total << " records from " << o.data
               << " (";
@@ -336,8 +405,9 @@ void AddOrgCommand(CLI::App& app, int* exit_code) {
       "Serve the mock org over HTTP (or HTTPS with --tls-cert/--tls-key) until SIGINT or SIGTERM: "
       "OAuth 2.0 (client credentials, JWT bearer, refresh, revoke), discovery, limits, sObjects, "
       "query, composite, sObject Collections, Bulk API 2.0 and CometD, with Salesforce's error "
-      "bodies and Sforce-Limit-Info; optionally loaded with --data and with injected latency and "
-      "faults. Prints the URL and a curl line that gets a token.");
+      "bodies and Sforce-Limit-Info; optionally loaded with a scenario's synthetic portfolio "
+      "(--scenario) and records (--data), and with injected latency and faults. Prints the URL and "
+      "a curl line that gets a token.");
   serve->add_option("--port", opts->port, "TCP port; 0 picks a free one (printed)")->required();
   serve->add_option("--client-id", opts->client_id, "Consumer key of the connected app")
       ->required();
@@ -362,7 +432,8 @@ void AddOrgCommand(CLI::App& app, int* exit_code) {
                     "Append one line per request (time method path status bytes us) to FILE");
   serve->add_option("--seed", opts->seed,
                     "Seed of tokens, event ids, CometD client ids, injected latency and faults "
-                    "(default: random, printed)");
+                    "(default: random, printed); with --scenario also of the portfolio "
+                    "(default: the file's run.seed)");
   serve->add_flag("--issue-refresh-tokens", opts->issue_refresh_tokens,
                   "Token responses also carry a refresh_token");
   serve->add_flag("--rotate-refresh-tokens", opts->rotate_refresh_tokens,
@@ -373,6 +444,15 @@ void AddOrgCommand(CLI::App& app, int* exit_code) {
   serve->add_option("--data", opts->data,
                     "Load records before serving: a JSON data file {\"records\": {\"<Object>\": "
                     "[{...}, ...]}} or a directory of <Object>.csv files (all or nothing)");
+  CLI::Option* scenario =
+      serve
+          ->add_option("--scenario", opts->scenario,
+                       "Load a scenario file's synthetic portfolio before serving (before "
+                       "--data): one Collection_Account__c per account, as `recoup run FILE` "
+                       "places it (docs/org.md)")
+          ->check(CLI::ExistingFile);
+  AddAccountsOption(*serve, &opts->accounts)->needs(scenario);
+  AddSetOption(*serve, &opts->overrides)->needs(scenario);
   serve->add_option("--schema", opts->schema,
                     "A schema extension file: more custom objects, events and fields");
   serve->add_option(

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/loader.h"
+#include "cli/scenario_flags.h"
 #include "scenarios/runner.h"
 
 namespace recoup::cli {
@@ -78,11 +78,9 @@ std::string CommandLine(const std::shared_ptr<RunOptions>& o) {
 }
 
 int Run(const RunOptions& o, const std::string& command_line) {
-  StatusOr<scenarios::Scenario> scenario = scenarios::LoadScenarioFile(o.file, o.overrides);
-  if (!scenario.ok()) {
-    std::cerr << "recoup run: " << scenario.status().message() << "\n";
-    return 2;  // an unreadable or invalid scenario file is bad input
-  }
+  const std::optional<scenarios::Scenario> scenario =
+      LoadScenarioOrReport(o.file, o.overrides, "recoup run");
+  if (!scenario) return 2;  // an unreadable or invalid scenario file is bad input
   scenarios::RunRequest request;
   request.accounts = o.accounts;
   request.days = o.days;
@@ -133,17 +131,14 @@ void AddRunCommand(CLI::App& app, int* exit_code) {
   run->add_option("FILE", options->file, "Scenario file (YAML; docs/scenarios.md)")
       ->required()
       ->check(CLI::ExistingFile);
-  run->add_option("--accounts", options->accounts, "Portfolio size (overrides portfolio.accounts)")
-      ->check(CLI::Range(int64_t{1}, int64_t{100'000'000}));
+  AddAccountsOption(*run, &options->accounts);
   run->add_option("--days", options->days, "Horizon in days (overrides run.horizon_days)")
       ->check(CLI::Range(1, 3650));
   run->add_option("--seed", options->seed, "Seed (overrides run.seed)");
   run->add_option("--replications", options->replications,
                   "Replications (overrides run.replications)")
       ->check(CLI::Range(1, 1000));
-  run->add_option("--set", options->overrides,
-                  "Override any scenario value: key.path=value (repeatable), e.g. "
-                  "--set behaviour.answer=0.2");
+  AddSetOption(*run, &options->overrides);
   run->add_option("--out", options->out, "Write the HDF5 results file here (atomically)");
   run->add_flag("--events", options->events,
                 "Store every contact attempt in the results file (/events/contacts)");

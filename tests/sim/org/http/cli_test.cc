@@ -2,7 +2,9 @@
 // line, serves OAuth, stops cleanly on SIGTERM and SIGINT, and refuses bad flags naming the flag;
 // it serves records loaded with --data (and objects of --schema) over REST, injects faults and
 // latency (--error-rate, --latency-ms, --faults), logs extra users in (--user), and refuses bad
-// files naming the flag, the file and the place.
+// files naming the flag, the file and the place. With --scenario it serves a scenario's synthetic
+// portfolio (--accounts, --seed, --set, then --data on top) and refuses bad scenario files with
+// the loader's file:line:column message.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -14,6 +16,7 @@
 #include <chrono>
 #include <ctime>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/org/http/url_codec.h"
@@ -409,6 +412,159 @@ TEST(OrgServeCliTest, ExtraUsersLogInWithJwtAndWriteAsThemselves) {
   EXPECT_EQ(r.Json()["OwnerId"], "005000000000002AAA") << r.body;
   child.Signal(SIGTERM);
   EXPECT_EQ(child.Wait(), 0) << child.err();
+}
+
+constexpr char kDefaultScenario[] = RECOUP_CATALOG_DIR "/default.yaml";
+
+// The number SELECT COUNT() answers (-1 and a failed expectation on an error).
+int Count(uint16_t port, const std::string& auth, const std::string& soql) {
+  const HttpResult r =
+      testing::ApiGet(port, "/services/data/v62.0/query?q=" + PercentEncode(soql), auth);
+  EXPECT_EQ(r.status, 200) << soql << ": " << r.body;
+  return r.status == 200 ? r.Json()["totalSize"].get<int>() : -1;
+}
+
+// External_Id__c -> Balance__c of every Collection_Account__c, in external-Id order.
+std::vector<std::pair<std::string, double>> Balances(uint16_t port) {
+  const HttpResult r = testing::ApiGet(
+      port,
+      "/services/data/v62.0/query?q=" +
+          PercentEncode("SELECT External_Id__c, Balance__c FROM Collection_Account__c ORDER BY "
+                        "External_Id__c"),
+      Bearer(port));
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::vector<std::pair<std::string, double>> out;
+  if (r.status != 200) return out;
+  const nlohmann::json page = r.Json();  // named: a range-for over a temporary's member dangles
+  for (const nlohmann::json& record : page["records"]) {
+    out.emplace_back(record["External_Id__c"].get<std::string>(),
+                     record["Balance__c"].get<double>());
+  }
+  return out;
+}
+
+TEST(OrgServeCliTest, ServesAScenarioPortfolioWithDataOnTop) {
+  // --data is loaded after the portfolio, so its records can refer to the generated accounts.
+  const std::string data = testing::WriteTempFile("cli-scenario-data.json", R"({"records": {
+  "Contact_Attempt__c": [
+    {"Collection_Account__r": {"External_Id__c": "ACC-0000007"}, "Channel__c": "Call",
+     "Attempted_At__c": "2026-01-06T15:00:00Z"}]}})");
+  Child child(ServeArgs({"--scenario", kDefaultScenario, "--accounts", "50", "--data", data}));
+  const uint16_t port = StartServe(child, 4);
+  ASSERT_GT(port, 0);
+  EXPECT_NE(
+      child.out().find(std::string("recoup org serve: loaded 50 records from ") + kDefaultScenario +
+                       " (Collection_Account__c 50; scenario default, seed 5, placed "
+                       "2026-01-05)\n"
+                       "recoup org serve: loaded 1 records from " +
+                       data + " (Contact_Attempt__c 1)"),
+      std::string::npos)
+      << child.out();
+  const std::string auth = Bearer(port);
+  EXPECT_EQ(Count(port, auth, "SELECT COUNT() FROM Collection_Account__c"), 50);
+  EXPECT_EQ(Count(port, auth, "SELECT COUNT() FROM Collection_Account__c WHERE Balance__c > 0"),
+            50);
+  EXPECT_EQ(Count(port, auth,
+                  "SELECT COUNT() FROM Contact_Attempt__c WHERE "
+                  "Collection_Account__r.External_Id__c = 'ACC-0000007'"),
+            1);
+  // Placed at midnight of run.start_date in the operation's zone (America/New_York), by the
+  // integration user; the last account is ACC-0000050.
+  HttpResult r = testing::ApiGet(
+      port, "/services/data/v62.0/sobjects/Collection_Account__c/External_Id__c/ACC-0000050", auth);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["Name"], "ACC-0000050");
+  EXPECT_EQ(r.Json()["CreatedDate"], "2026-01-05T05:00:00.000+0000") << r.body;
+  EXPECT_EQ(r.Json()["CreatedById"], "005000000000001AAA");
+  EXPECT_EQ(r.Json()["Original_Balance__c"], r.Json()["Balance__c"]) << r.body;
+  const std::string jurisdiction = r.Json()["Jurisdiction__c"].get<std::string>();
+  EXPECT_EQ(jurisdiction.rfind("US-", 0), 0u) << r.body;  // the default scenario's regions
+  r = testing::ApiGet(
+      port, "/services/data/v62.0/sobjects/Collection_Account__c/External_Id__c/ACC-0000051", auth);
+  EXPECT_EQ(r.status, 404) << r.body;
+  child.Signal(SIGTERM);
+  EXPECT_EQ(child.Wait(), 0) << child.err();
+}
+
+TEST(OrgServeCliTest, ScenarioPortfolioFollowsTheSeed) {
+  // --seed 5 (ServeArgs) seeds the portfolio; without --seed the file's run.seed does (here set to
+  // 5 with --set); --seed 6 gives other debtors.
+  Child five(ServeArgs({"--scenario", kDefaultScenario, "--accounts", "20"}));
+  const uint16_t five_port = StartServe(five, 3);
+  ASSERT_GT(five_port, 0);
+  Child from_file({"org", "serve", "--port", "0", "--client-id", "cli-id", "--client-secret",
+                   "cli-secret", "--scenario", kDefaultScenario, "--accounts", "20", "--set",
+                   "run.seed=5"});
+  const uint16_t file_port = StartServe(from_file, 3);
+  ASSERT_GT(file_port, 0);
+  EXPECT_NE(from_file.out().find("(Collection_Account__c 20; scenario default, seed 5, placed"),
+            std::string::npos)
+      << from_file.out();
+  Child six({"org", "serve", "--port", "0", "--client-id", "cli-id", "--client-secret",
+             "cli-secret", "--scenario", kDefaultScenario, "--accounts", "20", "--seed", "6"});
+  const uint16_t six_port = StartServe(six, 3);
+  ASSERT_GT(six_port, 0);
+  EXPECT_NE(six.out().find("scenario default, seed 6, placed"), std::string::npos) << six.out();
+
+  const std::vector<std::pair<std::string, double>> balances = Balances(five_port);
+  ASSERT_EQ(balances.size(), 20u);
+  EXPECT_EQ(balances.front().first, "ACC-0000001");
+  EXPECT_EQ(Balances(file_port), balances);
+  EXPECT_NE(Balances(six_port), balances);
+  for (Child* c : {&five, &from_file, &six}) {
+    c->Signal(SIGTERM);
+    EXPECT_EQ(c->Wait(), 0) << c->err();
+  }
+}
+
+TEST(OrgServeCliTest, BadScenariosAreRefusedWithTheLoadersPlace) {
+  const std::string unknown_key =
+      testing::WriteTempFile("cli-bad-scenario.yaml", "name: bad\nrun:\n  sed: 7\n");
+  const std::string bad_value =
+      testing::WriteTempFile("cli-bad-answer.yaml", "name: bad\nbehaviour:\n  answer: 1.5\n");
+  const std::string duplicate = testing::WriteTempFile(
+      "cli-duplicate-account.json",
+      R"({"records": {"Collection_Account__c": [{"Name": "X", "External_Id__c": "ACC-0000003"}]}})");
+  struct Case {
+    std::vector<std::string> extra;
+    std::string message;
+  };
+  const Case cases[] = {
+      {{"--scenario", unknown_key},
+       "recoup org serve: " + unknown_key +
+           ":3:3: unknown key 'sed' in run; expected one of: start_date, horizon_days, seed, "
+           "replications"},
+      {{"--scenario", bad_value},
+       "recoup org serve: " + bad_value +
+           ":3:11: behaviour.answer: must be a probability in [0, 1], got 1.5"},
+      {{"--scenario", kDefaultScenario, "--set", "run.sed=7"},
+       "recoup org serve: --set run.sed=7: unknown key 'sed' in run"},
+      // --data comes after the portfolio: its records must not collide with the accounts.
+      {{"--scenario", kDefaultScenario, "--accounts", "5", "--data", duplicate},
+       "recoup org serve: --data: " + duplicate +
+           ": records.Collection_Account__c[0]: DUPLICATE_VALUE: duplicate value found: "
+           "External_Id__c duplicates value on record with id: a01000000000003AAA"},
+  };
+  for (const Case& c : cases) {
+    Child child(ServeArgs(c.extra));
+    EXPECT_EQ(child.Wait(), 2) << c.message << ": " << child.err();
+    EXPECT_EQ(child.err().rfind(c.message, 0), 0u) << child.err();
+    EXPECT_EQ(child.out().find("listening"), std::string::npos) << child.out();
+  }
+  // CLI11's checks, naming the flag: a missing file, --accounts or --set without --scenario, an
+  // --accounts out of range.
+  const std::string missing = testing::TempPath("no-such-scenario.yaml");
+  const std::vector<std::string> flag_cases[] = {
+      {"--scenario", missing},
+      {"--accounts", "50"},
+      {"--set", "run.seed=7"},
+      {"--scenario", kDefaultScenario, "--accounts", "0"}};
+  for (const std::vector<std::string>& extra : flag_cases) {
+    Child child(ServeArgs(extra));
+    EXPECT_EQ(child.Wait(), 2) << extra[0] << ": " << child.err();
+    EXPECT_NE(child.err().find(extra.size() == 4 ? "--accounts" : "--scenario"), std::string::npos)
+        << extra[0] << ": " << child.err();
+  }
 }
 
 }  // namespace
