@@ -166,6 +166,9 @@ void ReadChannels(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("sms_per_day", ch.sms_per_day, AtLeast(0));
   m.Field("emails_per_day", ch.emails_per_day, AtLeast(0));
   m.Field("letters_per_day", ch.letters_per_day, AtLeast(0));
+  m.Field("sms_per_second", ch.sms_per_second, Positive);
+  m.Field("emails_per_second", ch.emails_per_second, Positive);
+  m.Field("letters_per_second", ch.letters_per_second, Positive);
   m.Field("ring_no_answer_s", ch.ring_no_answer_s, NonNegative);
   m.Field("voicemail_s", ch.voicemail_s, NonNegative);
   m.Field("not_in_service_s", ch.not_in_service_s, NonNegative);

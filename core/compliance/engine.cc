@@ -88,7 +88,9 @@ std::optional<Verdict> ComplianceEngine::HardStopAt(const ContactRequest& r,
 std::optional<Verdict> ComplianceEngine::ConsentAt(const ContactRequest& r, const domain::Phone* phone,
                                                    const domain::Email* email, bool new_york_city,
                                                    Timestamp now) const {
-  if (r.channel == Channel::kCall && domain::IsRobocall(r.voice) && !phone->robocall_consent.ActiveAt(now)) {
+  // TCPA consent is for calls we make: answering the consumer's call needs none.
+  if (r.channel == Channel::kCall && domain::IsRobocall(r.voice) && !r.inbound &&
+      !phone->robocall_consent.ActiveAt(now)) {
     return Verdict::Deny(Rule::kRobocallConsent, "no prior express consent to artificial-voice calls");
   }
   if (r.channel == Channel::kSms && !r.reply_to_inbound) {
@@ -174,10 +176,11 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
       const bool call = r.channel == Channel::kCall;
       const bool opted_out = call ? debtor.calls_opted_out || c.phone->calls_opted_out
                                   : debtor.texts_opted_out || c.phone->texts_opted_out;
-      if (opted_out && !r.reply_to_inbound && !(!call && electronic_confirmation)) {
+      const bool exempt = r.reply_to_inbound || r.inbound || (!call && electronic_confirmation);
+      if (opted_out && !exempt) {
         return Verdict::Deny(Rule::kMediumOptOut, call ? "opted out of calls" : "opted out of texts");
       }
-      if (c.phone->place == domain::Place::kWork && debtor.no_contact_at_work) {
+      if (c.phone->place == domain::Place::kWork && debtor.no_contact_at_work && !r.inbound) {
         return Verdict::Deny(Rule::kPlace, "no contact at work");
       }
       break;
@@ -200,12 +203,16 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
     case Channel::kLetter:
       break;
   }
-  if (!c.where.usable()) {
+  // The location only decides when we may reach out; the consumer's own call needs none.
+  if (!c.where.usable() && !r.inbound) {
     return Verdict::Deny(Rule::kDataLocation, "no usable time zone for the consumer");
   }
 
   // Consent (denials come before defers: a contact that will be refused is not postponed).
   if (const std::optional<Verdict> v = ConsentAt(r, c.phone, c.email, c.where.new_york_city, now)) return *v;
+
+  // Answering the consumer's own call: nothing to wait for (see ContactRequest::inbound).
+  if (r.inbound) return Verdict::Allow();
 
   // Deferrable constraints.
   Constraint list[10];

@@ -11,7 +11,9 @@
 // instant at which every deferrable constraint is met (found by iterating to a fixed point), so a
 // caller that comes back then is allowed unless something changed; a consent that lapses or a hold
 // that starts before `until` turns the defer into a deny. Missing or unusable data denies
-// (fails closed): an unknown contact point, no resolvable time zone, an invalid profile.
+// (fails closed): an unknown contact point, no resolvable time zone, an invalid profile. Answering
+// the consumer's own call (ContactRequest::inbound) is judged by the hard stops alone: it is allowed
+// or denied, never deferred.
 #ifndef RECOUP_CORE_COMPLIANCE_ENGINE_H_
 #define RECOUP_CORE_COMPLIANCE_ENGINE_H_
 
@@ -52,6 +54,18 @@ struct ContactRequest {
   // Replying once, on the same medium, to a contact the consumer initiated (RF-RESPOND-ONCE): the
   // caller guarantees it is the first reply.
   bool reply_to_inbound = false;
+  // Answering a contact the consumer initiated (an inbound call), as opposed to replying to one
+  // later (reply_to_inbound). The consumer chose the moment, the place and the medium, and no call
+  // is placed: no calling window or designated times (cmt 6(b)(1)-2), no Reg F call frequency or
+  // post-conversation wait (1006.14(b)(2)-(3) count calls *placed*; the conversation itself still
+  // starts the 7-day wait for our calls, see ContactEvent::initiated_by_consumer), no soft limits,
+  // no state or city caps (they count what the collector initiates), no TCPA consent (we make no
+  // call), no medium opt-out or workplace block (1006.14(h)(2)(ii): a response on the medium the
+  // consumer used). Every hold still applies: bankruptcy, deceased, written cease, attorney
+  // representation (the conversation is declined and the consumer referred to the attorney),
+  // dispute and original-creditor holds, breathing space, capacity; so does a number known to be
+  // someone else's.
+  bool inbound = false;
   bool scra_status_checked = false;  // legal referral: military status verified (DMDC)
 };
 

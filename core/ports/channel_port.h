@@ -29,13 +29,17 @@ struct ChannelSession {
   domain::Channel channel = domain::Channel::kCall;       // kCall, kSms or kEmail
   domain::VoiceMode voice = domain::VoiceMode::kAiVoice;  // kHuman: a human agent works it
   int8_t contact_point = 0;  // index into Debtor::phones (calls, texts) or Debtor::emails
+  // Calls only: the person called us (on phone contact_point). The interaction opens connected:
+  // the workflow never performs kDial on it.
+  bool inbound = false;
 };
 
 class ChannelPort {
  public:
   virtual ~ChannelPort() = default;
 
-  // Opens an interaction (no time passes) and returns its id, unique among open interactions.
+  // Opens an interaction (no time passes) and returns its id, unique among open interactions. An
+  // inbound session (ChannelSession::inbound) is a call the person made to us, already connected.
   virtual uint64_t Open(ChannelSession session) = 0;
   // Performs `steps` in order on interaction `id` and returns what the person did next (for a
   // kDial step: kAnswered, kNoAnswer, kVoicemail or kHangsUp). Time passes while it runs. A step

@@ -50,6 +50,7 @@ struct OrgContactAttempt {
   Timestamp attempted_at;
   domain::Outcome outcome = domain::Outcome::kNoAnswer;
   bool right_party_contact = false;
+  bool inbound = false;  // direction: the consumer initiated it (an inbound call we answered)
 };
 
 // The compliance verdict behind a contact (a Compliance_Record__c record; one for every AI contact).

@@ -95,6 +95,8 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   OrgPort* org = ports.org;
   const domain::Account& account = *in.account;
   const compliance::ContactRequest& request = in.request;
+  RECOUP_CHECK_MSG(!request.inbound || request.channel == domain::Channel::kCall,
+                   "RunContact: only calls can be inbound");
   ContactOutcome out;
 
   // 1. The real-time re-read of the account before a call.
@@ -168,8 +170,17 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
     session.channel = request.channel;
     session.voice = request.voice;
     session.contact_point = static_cast<int8_t>(request.contact_point);
+    session.inbound = request.inbound;
     const uint64_t id = ports.channel->Open(session);
     std::vector<conversation::Step> steps = conv.steps();
+    if (request.inbound) {
+      // The debtor called us: the line is already connected, so the playbook starts answered
+      // (opening disclosures, then who is calling) instead of dialling.
+      StatusOr<std::vector<conversation::Step>> answered =
+          conv.On(conversation::MakeIntent(conversation::Intent::kAnswered), now);
+      RECOUP_CHECK_MSG(answered.ok(), "a call that has just started accepts kAnswered");
+      steps = std::move(answered).value();
+    }
     for (int exchange = 0; !conv.finished() && exchange < kMaxExchanges; ++exchange) {
       conversation::IntentEvent reply = co_await ports.channel->Perform(id, steps);
       StatusOr<std::vector<conversation::Step>> next = conv.On(reply, executor->Now());
@@ -191,6 +202,9 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
     StatusOr<conversation::ConversationResult> finished = conv.Finish(executor->Now());
     RECOUP_CHECK_MSG(finished.ok(), "Finish at Now() is never before the last event");
     result = std::move(finished).value();
+    // Reg F counts calls the collector places: a call the consumer made is not one of them, but a
+    // conversation in it still starts the 7-day wait (ledger outcome kConversation).
+    result.contact_attempt.ledger_event.initiated_by_consumer = request.inbound;
   }
 
   // 4. Write back.
@@ -204,6 +218,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   attempt.attempted_at = attempt_record.start;
   attempt.outcome = attempt_record.outcome;
   attempt.right_party_contact = attempt_record.right_party_contact;
+  attempt.inbound = request.inbound;
   std::vector<Write> writes(1);
   writes[0].kind = ApiCallKind::kContactAttempt;
   writes[0].attempt = attempt;

@@ -1,4 +1,4 @@
-// The contact workflow: one outbound contact from the last compliance check to the last record
+// The contact workflow: one contact from the last compliance check to the last record
 // written back, as a coroutine over the ports (DESIGN.md section 2). The same code runs in the
 // simulation (Executor = the kernel, ChannelPort = the behaviour model, OrgPort = the mock org) and
 // live (real time, the voice/SMS platform, a Salesforce org).
@@ -16,6 +16,15 @@
 //     to `max_write_attempts`; the payment is upserted by its external Id, so a retry never
 //     duplicates it.
 // The caller applies the outcome to its own state (contact ledger, flags, promises).
+//
+// Inbound calls (request.inbound; inbound.h builds the request): the debtor called us. The same
+// steps run, with these differences: compliance judges only what still applies to answering a call
+// (the holds: a cease, an attorney, a bankruptcy... mean no conversation, and the verdict is
+// returned), never the calling window or the call frequency; the channel session is opened
+// inbound and the playbook starts answered (no dial), so the opening disclosures (caller
+// identification, AI voice, recording notice, in-call opt-out) and the identity check come before
+// anything about the debt exactly as on our calls; the ledger event is marked
+// initiated_by_consumer and the Contact Attempt carries the inbound direction.
 #ifndef RECOUP_CORE_WORKFLOW_INTERACTION_H_
 #define RECOUP_CORE_WORKFLOW_INTERACTION_H_
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -151,7 +152,9 @@ StatusOr<OrgWrite> ContactAttemptWrite(const CollectionsSchema& schema,
   Set(&in, schema.attempt_outcome,
       PicklistValue(*schema.attempt_outcome, OutcomePicklistValue(attempt.outcome)));
   Set(&in, schema.attempt_rpc, FieldValue::Bool(attempt.right_party_contact));
-  Set(&in, schema.attempt_notes, TextValue(VoiceModeNote(attempt.voice)));
+  std::string notes(VoiceModeNote(attempt.voice));
+  if (attempt.inbound) notes += "; direction: inbound";  // the schema has no direction field
+  Set(&in, schema.attempt_notes, TextValue(notes));
   return write;
 }
 

@@ -7,7 +7,8 @@
 //   OrgContactAttempt  -> Contact_Attempt__c: Collection_Account__c (by the account's
 //   External_Id__c),
 //                         Channel__c, Attempted_At__c, Outcome__c, Right_Party_Contact__c, Notes__c
-//                         ("Voice: ..."; the schema has no voice field)
+//                         ("Voice: ...", then "; direction: inbound" for a call the consumer
+//                         made; the schema has no voice or direction field)
 //   OrgComplianceRecord-> Compliance_Record__c: Collection_Account__c, Rule__c ("none" for an allow
 //                         verdict without a rule), Result__c (Allow/Deny/Defer), Reason__c,
 //                         Checked_At__c

@@ -29,6 +29,9 @@ bool Ends(Step s) {
   }
 }
 
+// opened_'s slot for inbound calls (after calls, texts and emails).
+constexpr size_t kInboundIndex = 3;
+
 Duration Scaled(Duration d, double share) {
   return Duration::FromSecondsDouble(d.ToSecondsDouble() * share);
 }
@@ -62,22 +65,33 @@ uint32_t SimChannelPort::Opened(domain::AccountId account, domain::Channel chann
   return opened_[i][static_cast<size_t>(ChannelIndex(channel))];
 }
 
-uint64_t SimChannelPort::Open(ChannelSession session) { return OpenImpl(session, false); }
+uint32_t SimChannelPort::InboundOpened(domain::AccountId account) const {
+  const size_t i = model_->portfolio().IndexOf(account);
+  if (i >= opened_.size()) return 0;
+  return opened_[i][kInboundIndex];
+}
 
-uint64_t SimChannelPort::OpenInbound(ChannelSession session) { return OpenImpl(session, true); }
+uint64_t SimChannelPort::Open(ChannelSession session) { return OpenImpl(session, session.inbound); }
+
+uint64_t SimChannelPort::OpenInbound(ChannelSession session) {
+  session.inbound = true;
+  return OpenImpl(session, true);
+}
 
 uint64_t SimChannelPort::OpenImpl(ChannelSession session, bool inbound) {
   RECOUP_CHECK_MSG(session.channel != domain::Channel::kLetter,
                    "SimChannelPort::Open: a letter is not an interaction");
+  RECOUP_CHECK_MSG(!inbound || session.channel == domain::Channel::kCall,
+                   "SimChannelPort::Open: only calls can be inbound");
   const size_t index = model_->portfolio().IndexOf(session.account);
   RECOUP_CHECK_MSG(index < opened_.size(), "SimChannelPort::Open: account " +
                                                std::to_string(session.account) +
                                                " is not in the portfolio");
   const int channel = ChannelIndex(session.channel);
-  uint16_t& count = opened_[index][static_cast<size_t>(channel)];
+  uint16_t& count = opened_[index][inbound ? kInboundIndex : static_cast<size_t>(channel)];
   SimInteraction it;
   it.session = session;
-  it.number = count;
+  it.number = inbound ? kInboundNumberBase + count : count;
   it.inbound = inbound;
   if (count < UINT16_MAX) ++count;
   const Timestamp now = executor_->Now();

@@ -7,7 +7,10 @@
 // call, text or email to that debtor; calls, texts and emails are counted separately) and draws the
 // debtor's ConversationScript (and, for texts and emails, the MessageResponse) for (account, n). So
 // the n-th call to a debtor goes the same way in every run with the seed, whatever happens to other
-// accounts. Perform then answers the LAST step of the list from that script:
+// accounts. Inbound calls (ChannelSession::inbound, or OpenInbound) are counted apart: the k-th
+// call the debtor makes to us is number kInboundNumberBase + k, so calls the debtor makes never
+// shift the luck of the calls we make (and the k-th inbound call has the same luck in every arm).
+// Perform then answers the LAST step of the list from that script:
 //   kDial                       kAnswered / kNoAnswer (also for a number not in service) /
 //                               kVoicemail (DebtorModel::Dial at the debtor's local hour)
 //   kDiscloseAi (AI voice)      kHangsUp if the debtor hangs up on the disclosure (the steps after
@@ -79,8 +82,13 @@ class SimChannelPort final : public ChannelPort {
   // `seed` keys the handle-time streams (use the run's seed, as for the model).
   SimChannelPort(const world::DebtorModel& model, Executor& executor, uint64_t seed);
 
+  // The interaction number of the first inbound call of an account (see above).
+  static constexpr uint32_t kInboundNumberBase = 1u << 31;
+
+  // Opens an interaction; an inbound session (session.inbound) as OpenInbound does.
   uint64_t Open(ChannelSession session) override;
-  // Opens an inbound call from the debtor (a callback): the dial is answered, by the debtor (as
+  // Opens an inbound call from the debtor (a callback; session.inbound is set): the call is
+  // connected (a kDial step, if performed, answers kAnswered at once), the caller is the debtor (as
   // right party; a wrong-number phone still answers kWrongParty), with no AI hang-up.
   uint64_t OpenInbound(ChannelSession session);
   Task<conversation::IntentEvent> Perform(uint64_t id,
@@ -90,8 +98,11 @@ class SimChannelPort final : public ChannelPort {
   // The open interaction `id`, or nullptr.
   const SimInteraction* Find(uint64_t id) const;
   size_t open_interactions() const { return open_.size(); }
-  // How many interactions of `channel` were opened for `account` so far (the next one's n).
+  // How many interactions of `channel` were opened for `account` so far (the next one's n);
+  // inbound calls are not among them.
   uint32_t Opened(domain::AccountId account, domain::Channel channel) const;
+  // How many inbound calls were opened for `account` so far.
+  uint32_t InboundOpened(domain::AccountId account) const;
 
  private:
   struct Reply {
@@ -116,8 +127,9 @@ class SimChannelPort final : public ChannelPort {
   };
   uint64_t next_id_ = 1;
   std::map<uint64_t, Slot> open_;
-  // Interactions opened per account (index id - 1) and channel (calls, texts, emails); saturates.
-  std::vector<std::array<uint16_t, 3>> opened_;
+  // Interactions opened per account (index id - 1) and channel (calls, texts, emails, inbound
+  // calls); saturates.
+  std::vector<std::array<uint16_t, 4>> opened_;
 };
 
 }  // namespace recoup::sim::adapters

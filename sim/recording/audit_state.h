@@ -62,6 +62,10 @@ struct PersonState {
   bool capacity_hold = false;
   bool no_contact_at_work = false;
   bool consented_hours = false;
+  // Bit c (domain::Channel): the person contacted us on channel c and has not been replied to yet
+  // (RF-RESPOND-ONCE: one reply on that medium is exempt from the window, opt-outs, attorney
+  // representation and SMS consent).
+  uint8_t reply_tokens = 0;
 };
 
 struct AccountState {
@@ -76,8 +80,33 @@ inline Timestamp Initially(bool set) { return set ? kAlways : kNever; }
 
 inline void Earliest(Timestamp& field, Timestamp t) { field = std::min(field, t); }
 
+// What only a contact we make records: a dial that reached no one or a voicemail box, or a message
+// or letter we sent. A row claiming to be inbound with one of these is an outbound contact
+// borrowing the inbound exemption, and is judged as the outbound contact it is.
+inline bool MadeByUs(const ContactRow& row) {
+  if (row.channel == domain::Channel::kLetter) return true;
+  switch (row.outcome) {
+    case domain::Outcome::kBusy:
+    case domain::Outcome::kNotInService:
+    case domain::Outcome::kNoAnswer:
+    case domain::Outcome::kVoicemailLimited:
+    case domain::Outcome::kVoicemailFull:
+    case domain::Outcome::kRinglessVoicemail:
+    case domain::Outcome::kSent:
+    case domain::Outcome::kUndeliverable:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A contact the consumer initiated (an inbound call, answered or missed), as the audit judges it.
 inline bool IsInboundRow(const ContactRow& row) {
-  return row.inbound || row.outcome == domain::Outcome::kInboundFromConsumer;
+  return (row.inbound || row.outcome == domain::Outcome::kInboundFromConsumer) && !MadeByUs(row);
+}
+
+inline uint8_t ChannelBit(domain::Channel c) {
+  return static_cast<uint8_t>(1U << static_cast<int>(c));
 }
 
 // 1006.14(b)(3)(ii): a call is placed when it connects to the dialled number.
@@ -121,9 +150,11 @@ struct ComplianceAudit::State {
 
   // The candidate locations at `start` (numbers known by then to be someone else's excluded).
   std::vector<audit::Candidate> Candidates(const audit::PersonState& p, Timestamp start);
-  // The checks of one allowed outbound row; each appends its violations.
+  // The checks of one allowed outbound row; each appends its violations. CheckHolds also judges an
+  // answered inbound conversation (`answering`): every hold applies except attorney
+  // representation, under which a consumer-initiated contact may be answered (cmt 6(b)(2)-1).
   void CheckHolds(const ContactRow& c, uint64_t row, const audit::PersonState& p,
-                  const audit::AccountState& a);
+                  const audit::AccountState& a, bool answering);
   void CheckChannel(const ContactRow& c, uint64_t row, const audit::PersonState& p);
   void CheckWindow(const ContactRow& c, uint64_t row, const audit::PersonState& p);
   // Feeds a call (outbound placed, or a conversation) to the Reg F ledger of (person, debt).

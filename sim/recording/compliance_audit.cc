@@ -16,6 +16,7 @@ namespace {
 
 using audit::AccountState;
 using audit::Before;
+using audit::ChannelBit;
 using audit::Connected;
 using audit::Earliest;
 using audit::EmailState;
@@ -45,7 +46,7 @@ std::vector<audit::Candidate> ComplianceAudit::State::Candidates(const PersonSta
 }
 
 void ComplianceAudit::State::CheckHolds(const ContactRow& c, uint64_t row, const PersonState& p,
-                                        const AccountState& a) {
+                                        const AccountState& a, bool answering) {
   using compliance::Purpose;
   const auto purpose = static_cast<Purpose>(c.purpose);
   const bool written = c.channel == Channel::kLetter || c.channel == Channel::kEmail;
@@ -54,7 +55,9 @@ void ComplianceAudit::State::CheckHolds(const ContactRow& c, uint64_t row, const
   if (Before(a.cease, c.start) && !(purpose == Purpose::kCeaseAcknowledgement && written)) {
     Add(Rule::kWrittenCease, row, c);
   }
-  if (Before(a.attorney, c.start) && !c.reply_to_inbound) Add(Rule::kAttorney, row, c);
+  if (Before(a.attorney, c.start) && !c.reply_to_inbound && !answering) {
+    Add(Rule::kAttorney, row, c);
+  }
   if (Before(a.dispute, c.start) && purpose != Purpose::kDisputeVerification) {
     Add(Rule::kDisputeHold, row, c);
   }
@@ -173,20 +176,37 @@ void ComplianceAudit::State::Ledger(const ContactRow& c, uint64_t row, const Per
 void ComplianceAudit::OnContact(const ContactRow& c) {
   State& s = *state_;
   const auto row = static_cast<uint64_t>(s.rows_seen++);
-  if (c.verdict != VerdictKind::kAllow) return;  // not made
   const int pi = State::Find(s.person_index, c.person);
   const int ai = State::Find(s.account_index, c.account);
   const bool inbound = IsInboundRow(c);
+  // A contact the consumer initiated, answered or not, earns one reply on its medium.
+  if (inbound && pi >= 0) {
+    s.persons[static_cast<std::size_t>(pi)].reply_tokens |= ChannelBit(c.channel);
+  }
+  if (c.verdict != VerdictKind::kAllow) return;  // not made
   if (!inbound) ++s.rows_checked;
   if (pi < 0 || ai < 0) {
     if (!inbound) s.Add(Rule::kDataContactPoint, row, c);  // not in the portfolio: fail closed
     return;
   }
-  const PersonState& p = s.persons[static_cast<std::size_t>(pi)];
-  if (!inbound) {
-    s.CheckHolds(c, row, p, s.accounts[static_cast<std::size_t>(ai)]);
-    s.CheckChannel(c, row, p);
-    s.CheckWindow(c, row, p);
+  PersonState& p = s.persons[static_cast<std::size_t>(pi)];
+  const AccountState& a = s.accounts[static_cast<std::size_t>(ai)];
+  if (inbound) {
+    // Answering the consumer's call places no call: the window, the frequency rules, consent and
+    // opt-outs do not apply to it. The holds do once it became a conversation about the debt
+    // (identity verified); before that nothing about the debt was said.
+    if (c.right_party_contact) s.CheckHolds(c, row, p, a, /*answering=*/true);
+  } else {
+    // The reply-once exemptions are honoured only for the first reply after an inbound contact on
+    // the same medium; any other row claiming them is judged without them.
+    ContactRow judged = c;
+    if (c.reply_to_inbound) {
+      judged.reply_to_inbound = (p.reply_tokens & ChannelBit(c.channel)) != 0;
+      p.reply_tokens = static_cast<uint8_t>(p.reply_tokens & ~ChannelBit(c.channel));
+    }
+    s.CheckHolds(judged, row, p, a, /*answering=*/false);
+    s.CheckChannel(judged, row, p);
+    s.CheckWindow(judged, row, p);
   }
   s.Ledger(c, row, p);
 }

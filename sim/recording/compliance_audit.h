@@ -6,6 +6,18 @@
 // RuleId for names and the Profile's UK/Colombia/Mexico windows; time zones go through cctz
 // directly).
 //
+// Inbound rows (the consumer initiated the contact: `inbound`, or outcome inbound_from_consumer)
+// are not judged as contacts we made: answering a call places no call (1006.14(b)(3)), at the
+// moment and on the medium the consumer chose. An allowed inbound row in which the right party was
+// verified (a conversation about the debt) must still respect every hold below except attorney
+// representation (a consumer-initiated contact may be answered, cmt 6(b)(2)-1); it counts as a
+// telephone conversation for the post-conversation rule. An inbound row cannot claim what only a
+// contact we make records (a dial that reached no one or a voicemail box, a message or letter we
+// sent): such a row is an outbound contact borrowing the exemption and is judged as one. Every
+// inbound row, answered or missed, earns the person one reply on that medium (RF-RESPOND-ONCE):
+// `reply_to_inbound` is honoured only for the first reply after it; otherwise the row is judged
+// without the reply exemptions.
+//
 // What it checks on every allowed, outbound ContactRow (verdict allow, not inbound):
 //   - holds: bankruptcy, deceased, written cease (a cease acknowledgement by letter or email is
 //     allowed), attorney representation (a reply to an inbound contact is allowed), open dispute
@@ -79,7 +91,7 @@ struct AuditViolation {
 
 struct AuditReport {
   int64_t rows_seen = 0;                   // every ContactRow received
-  int64_t rows_checked = 0;                // allowed outbound rows (the ones the rules apply to)
+  int64_t rows_checked = 0;                // allowed outbound rows (inbound rows not counted)
   std::vector<AuditViolation> violations;  // sorted by (row, rule), each pair once
 
   bool clean() const { return violations.empty(); }

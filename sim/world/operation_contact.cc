@@ -31,6 +31,22 @@ recording::VerdictKind KindOf(const compliance::Verdict& v) {
 
 bool IsOpen(AccountStatus s) { return s == AccountStatus::kOpen; }
 
+// Where the payments of an arrangement agreed on a contact come from.
+recording::PaymentRow::Source SourceOf(domain::Channel c, bool inbound) {
+  if (inbound) return recording::PaymentRow::Source::kInbound;
+  switch (c) {
+    case domain::Channel::kCall:
+      return recording::PaymentRow::Source::kCall;
+    case domain::Channel::kSms:
+      return recording::PaymentRow::Source::kSms;
+    case domain::Channel::kEmail:
+      return recording::PaymentRow::Source::kEmail;
+    case domain::Channel::kLetter:
+      return recording::PaymentRow::Source::kLetter;
+  }
+  return recording::PaymentRow::Source::kCall;
+}
+
 }  // namespace
 
 void OperationImpl::ScheduleReplan(uint32_t i, Timestamp at) {
@@ -42,7 +58,8 @@ void OperationImpl::ScheduleReplan(uint32_t i, Timestamp at) {
 
 void OperationImpl::Replan(uint32_t i) {
   AccountState& st = state_[i];
-  if (!IsOpen(st.status) || st.queued) return;
+  // Not while a contact is queued or running, nor while the debtor calls us (EndInbound plans).
+  if (!IsOpen(st.status) || st.queued || st.inbound) return;
   const domain::Account& account = portfolio_.accounts[i];
   if (account.arrangement.active) return;  // monitored: instalments drive what happens next
   const Timestamp now = kernel_->Now();
@@ -104,7 +121,7 @@ void OperationImpl::Replan(uint32_t i) {
 
 void OperationImpl::OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest request) {
   AccountState& st = state_[i];
-  if (st.plan_epoch != epoch || !IsOpen(st.status) || st.queued) return;
+  if (st.plan_epoch != epoch || !IsOpen(st.status) || st.queued || st.inbound) return;
   const Timestamp now = kernel_->Now();
   const compliance::Verdict v =
       engine_.Check(request, portfolio_.accounts[i], portfolio_.debtors[i], histories_[i], now);
@@ -146,11 +163,12 @@ void OperationImpl::Enqueue(uint32_t i, const compliance::ContactRequest& reques
   c.queued = kernel_->Now();
   if (request.channel == domain::Channel::kCall) {
     state_[i].queued = true;
+    state_[i].waiting = true;
     (domain::IsRobocall(request.voice) ? ai_queue_ : human_queue_).push_back(c);
     Dispatch();
     return;
   }
-  // Messages and letters: sent at once unless today's capacity is used up (then tomorrow).
+  // Messages and letters: queued for sending unless today's capacity is used up (then tomorrow).
   const int64_t capacity = request.channel == domain::Channel::kSms ? world_.channels.sms_per_day
                            : request.channel == domain::Channel::kEmail
                                ? world_.channels.emails_per_day
@@ -164,9 +182,8 @@ void OperationImpl::Enqueue(uint32_t i, const compliance::ContactRequest& reques
   }
   ++sent;
   state_[i].queued = true;
-  StartContact(c, domain::IsRobocall(request.voice) || request.channel != domain::Channel::kLetter
-                      ? recording::Agent::kAi
-                      : recording::Agent::kNone);
+  state_[i].waiting = true;
+  SendMessage(c);
 }
 
 bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* out) {
@@ -176,6 +193,7 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
     queue.pop_front();
     AccountState& st = state_[c.account];
     st.queued = false;
+    st.waiting = false;
     if (st.plan_epoch != c.epoch || !IsOpen(st.status)) continue;  // re-planned or resolved
     const compliance::Verdict v =
         engine_.Check(c.request, portfolio_.accounts[c.account], portfolio_.debtors[c.account],
@@ -199,8 +217,9 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
 
 void OperationImpl::Dispatch() {
   // AI lines: the next queued call compliance allows now; deferred ones come back when allowed.
+  // Debtors calling us go first: an AI line takes the oldest inbound call it may answer.
   QueuedContact c;
-  while (ai_free_ > 0 && PopAllowed(ai_queue_, &c)) {
+  while (ai_free_ > 0 && (PopInbound(/*ai_line=*/true, &c) || PopAllowed(ai_queue_, &c))) {
     --ai_free_;
     StartContact(c, recording::Agent::kAi);
   }
@@ -239,8 +258,11 @@ bool OperationImpl::DispatchHuman() {
     StartEscalationWork(e);
     return true;
   }
+  // Then debtors calling us, then our own calls.
   QueuedContact c;
-  if (PopAllowed(human_queue_, &c)) {
+  const bool inbound =
+      !inbound_queue_.empty() && InboundAgentsOnShift() > 0 && PopInbound(/*ai_line=*/false, &c);
+  if (inbound || PopAllowed(human_queue_, &c)) {
     ++human_busy_;
     StartContact(c, recording::Agent::kHuman);
     return true;
@@ -249,6 +271,7 @@ bool OperationImpl::DispatchHuman() {
 }
 
 void OperationImpl::StartContact(const QueuedContact& c, recording::Agent agent) {
+  if (!c.request.inbound) state_[c.account].waiting = false;
   kernel_->Spawn(ContactProcess(c, agent));
 }
 
@@ -316,7 +339,8 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
                                  const workflow::ContactOutcome& out, Timestamp started) {
   const uint32_t i = c.account;
   AccountState& st = state_[i];
-  st.queued = false;
+  const bool inbound = c.request.inbound;  // the debtor called us
+  (inbound ? st.inbound : st.queued) = false;
   const Timestamp now = kernel_->Now();
   const double busy = (now - started).ToSecondsDouble();
   if (c.request.channel == domain::Channel::kCall) {
@@ -329,6 +353,13 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     }
   }
   ReportApiCalls(out.api_calls, st.arm);
+  if (!out.contacted && inbound) {
+    // Turned down when answered (a hold that began while the debtor waited, a failed lookup).
+    InboundBlocked(i, c.request, out.verdict);
+    EndInbound(i);
+    Dispatch();
+    return;
+  }
   if (!out.contacted) {
     if (out.verdict.kind == compliance::Verdict::Kind::kDefer) {
       const uint32_t epoch = st.plan_epoch;
@@ -344,7 +375,7 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
   const conversation::ConversationResult& r = *out.result;
   const conversation::ContactAttemptRecord& a = r.contact_attempt;
   histories_[i].Record(a.ledger_event);
-  ++st.contacts;
+  if (!inbound) ++st.contacts;  // attempts: a call the debtor made is not one
   ++contacts_;
   if (a.right_party_contact) {
     ++st.rpcs;
@@ -373,14 +404,16 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
       agent == recording::Agent::kAi && a.channel == domain::Channel::kCall && AfterHours(a.start);
   row.verdict = recording::VerdictKind::kAllow;
   row.cost = ContactCost(a, agent);
+  row.inbound = inbound;
   sink_->OnContact(row);
+  if (!inbound) ScheduleCallback(i, a);
 
   ApplyFlags(i, r);
   st.signals = {};
   if (r.compliance.handoff == conversation::Handoff::kHardship) st.signals.hardship = true;
   if (a.disposition == conversation::Disposition::kRefused) st.signals.refused_to_pay = true;
   if (r.arrangement.has_value()) {
-    TakeArrangement(i, *r.arrangement, a.channel, agent, row.paid_on_contact);
+    TakeArrangement(i, *r.arrangement, SourceOf(a.channel, inbound), agent, row.paid_on_contact);
   }
   if (r.compliance.handoff != conversation::Handoff::kNone && agent != recording::Agent::kHuman &&
       a.channel == domain::Channel::kCall && IsOpen(st.status)) {
@@ -388,13 +421,13 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     e.account = i;
     e.queued = now;
     e.reason = static_cast<uint8_t>(r.compliance.handoff);
+    e.inbound = inbound;
     ++st.escalations;
     st.escalated = true;
     st.queued = true;
     escalation_queue_.push_back(e);
   } else if (IsOpen(st.status) && !portfolio_.accounts[i].arrangement.active) {
-    // Inbound callbacks after a voicemail or an unanswered message are not modelled separately:
-    // the sequence continues.
+    // The sequence continues (a callback the contact prompted comes as its own event).
     Replan(i);
   }
   Dispatch();
@@ -495,7 +528,8 @@ Task<void> OperationImpl::EscalationProcess(Escalation e) {
       a.offer = d.offer;
       a.reason = d.reason;
       a.first_payment = d.offer.schedule.front().amount;
-      TakeArrangement(i, a, domain::Channel::kCall, recording::Agent::kHuman, false);
+      TakeArrangement(i, a, SourceOf(domain::Channel::kCall, e.inbound), recording::Agent::kHuman,
+                      false);
     }
   }
   if (IsOpen(st.status) && !portfolio_.accounts[i].arrangement.active) Replan(i);

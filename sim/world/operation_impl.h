@@ -1,6 +1,7 @@
 // Internal to sim/world: the state and event handlers of Operation (operation.h). Split over
-// operation.cc (set-up, the day loop, snapshots), operation_contact.cc (planning, queues, contacts)
-// and operation_money.cc (promises, payments, self-cure, written requests).
+// operation.cc (set-up, the day loop, snapshots), operation_contact.cc (planning, queues,
+// contacts), operation_inbound.cc (calls the debtor makes to us) and operation_money.cc (promises,
+// payments, self-cure, written requests).
 #ifndef RECOUP_SIM_WORLD_OPERATION_IMPL_H_
 #define RECOUP_SIM_WORLD_OPERATION_IMPL_H_
 
@@ -44,6 +45,8 @@ struct AccountState {
   bool queued = false;  // waiting in a call queue (not re-planned meanwhile)
   bool escalated = false;
   bool touched = false;  // had a live right-party contact (for self-cure accounting)
+  bool waiting = false;  // queued: its contact waits for a line, an agent or a send (not started)
+  bool inbound = false;  // the debtor is calling us: waiting for an answer or on the line
   int16_t denials = 0;   // consecutive compliance denials of the planned contact
   int32_t contacts = 0;
   int32_t rpcs = 0;
@@ -52,7 +55,9 @@ struct AccountState {
   uint32_t escalations = 0;
   uint32_t payments = 0;
   int32_t next_instalment = 0;  // index into the arrangement's schedule
-  domain::Channel promise_channel = domain::Channel::kCall;  // where the arrangement was agreed
+  // Where the arrangement was agreed: the source of its payments (kInbound: a call the debtor
+  // made; its promise's channel is then kCall).
+  recording::PaymentRow::Source promise_source = recording::PaymentRow::Source::kCall;
   recording::Agent promise_agent = recording::Agent::kAi;
   strategy::ConversationSignals signals;
 };
@@ -74,7 +79,14 @@ struct HumanOutcome {
 struct Escalation {
   uint32_t account = 0;
   Timestamp queued;
-  uint8_t reason = 0;  // conversation::Handoff
+  uint8_t reason = 0;    // conversation::Handoff
+  bool inbound = false;  // handed off from a call the debtor made
+};
+
+// A call the debtor made, waiting for an AI line or an agent (operation_inbound.cc).
+struct InboundWait {
+  QueuedContact call;  // request.inbound; queued = when the phone rang
+  bool ai = false;     // an AI line may answer it (else only an agent)
 };
 
 // `t` as the time point cctz converts (whole seconds).
@@ -116,9 +128,36 @@ class OperationImpl {
   Task<void> EscalationProcess(Escalation e);
   Task<void> PaymentWrite(OrgPayment payment);
 
+  // --- operation_inbound.cc: calls the debtor makes to us (docs/world.md, "Inbound calls")
+  // After an outbound contact: the callback it prompts, if the behaviour model draws one.
+  void ScheduleCallback(uint32_t i, const conversation::ContactAttemptRecord& a);
+  // The debtor calls from phone `contact_point`; `key` identifies what prompted it (patience draw).
+  void OnInboundCall(uint32_t i, int contact_point, uint64_t key);
+  // Removes account i's contact waiting in a call or send queue (queued and waiting are cleared).
+  void WithdrawWaiting(uint32_t i);
+  // Pops the oldest waiting inbound call an AI line (`ai_line`) or an agent may answer.
+  bool PopInbound(bool ai_line, QueuedContact* out);
+  // The patience of the debtor whose phone rang at `rang` runs out: hangs up if still on hold.
+  void OnInboundPatience(uint32_t i, Timestamp rang);
+  // Rows for an inbound call nobody answered and for one compliance turned down.
+  void MissedInbound(uint32_t i, const compliance::ContactRequest& request, Timestamp rang);
+  void InboundBlocked(uint32_t i, const compliance::ContactRequest& request,
+                      const compliance::Verdict& verdict);
+  // The inbound call of account i is over: plans the account again.
+  void EndInbound(uint32_t i);
+  int InboundAgentsOnShift() const;
+  // The phone the debtor calls from after an email or a letter (-1: none).
+  int CallbackPhone(uint32_t i) const;
+
+  // --- operation_messages.cc
+  // Queues a message or letter whose capacity is counted: the channel sends one at a time at its
+  // rate (ChannelSpec::*_per_second), so a campaign's messages do not all leave at one instant.
+  void SendMessage(const QueuedContact& c);
+  void PumpSends(domain::Channel channel);
+
   // --- operation_money.cc
   void TakeArrangement(uint32_t i, const conversation::PaymentArrangementRecord& a,
-                       domain::Channel channel, recording::Agent agent, bool paid_now);
+                       recording::PaymentRow::Source source, recording::Agent agent, bool paid_now);
   void OnInstalmentDue(uint32_t i, int32_t instalment, int attempt);
   void ScheduleInstalment(uint32_t i);
   void Pay(uint32_t i, Money amount, recording::PaymentRow::Source source, recording::Agent agent,
@@ -172,8 +211,14 @@ class OperationImpl {
   std::deque<QueuedContact> ai_queue_;
   std::deque<QueuedContact> human_queue_;
   std::deque<Escalation> escalation_queue_;
+  std::deque<InboundWait> inbound_queue_;
   // Messages sent today per channel (capacity), and the day they count for.
   int64_t sent_today_[domain::kChannelCount] = {};
+  // Messages waiting to be sent per channel, the earliest instant the channel sends its next one,
+  // and whether a send is scheduled.
+  std::deque<QueuedContact> send_queue_[domain::kChannelCount];
+  Timestamp next_send_[domain::kChannelCount];
+  bool send_scheduled_[domain::kChannelCount] = {};
 
   // Day accumulators.
   recording::DaySnapshot day_;

@@ -16,18 +16,21 @@ constexpr int kPaymentMinute = 12 * 60;
 constexpr uint64_t kDrawsPerAttempt = 8;
 constexpr uint64_t kMaxAttempts = 2;
 
-recording::PaymentRow::Source SourceOf(domain::Channel c) {
-  switch (c) {
-    case domain::Channel::kCall:
-      return recording::PaymentRow::Source::kCall;
-    case domain::Channel::kSms:
-      return recording::PaymentRow::Source::kSms;
-    case domain::Channel::kEmail:
-      return recording::PaymentRow::Source::kEmail;
-    case domain::Channel::kLetter:
-      return recording::PaymentRow::Source::kLetter;
+// The channel of a promise taken where its payments come from (an inbound call is a call).
+domain::Channel ChannelOf(recording::PaymentRow::Source s) {
+  switch (s) {
+    case recording::PaymentRow::Source::kSms:
+      return domain::Channel::kSms;
+    case recording::PaymentRow::Source::kEmail:
+      return domain::Channel::kEmail;
+    case recording::PaymentRow::Source::kLetter:
+      return domain::Channel::kLetter;
+    case recording::PaymentRow::Source::kCall:
+    case recording::PaymentRow::Source::kInbound:
+    case recording::PaymentRow::Source::kSelfCure:
+      break;
   }
-  return recording::PaymentRow::Source::kCall;
+  return domain::Channel::kCall;
 }
 
 Money FeeFor(const CostSpec& cost, Money amount, bool card) {
@@ -64,7 +67,7 @@ HumanOutcome OperationImpl::HumanHandling(const Escalation& e) const {
 }
 
 void OperationImpl::TakeArrangement(uint32_t i, const conversation::PaymentArrangementRecord& a,
-                                    domain::Channel channel, recording::Agent agent,
+                                    recording::PaymentRow::Source source, recording::Agent agent,
                                     bool paid_now) {
   if (a.offer.schedule.empty()) return;
   AccountState& st = state_[i];
@@ -81,7 +84,7 @@ void OperationImpl::TakeArrangement(uint32_t i, const conversation::PaymentArran
   promise.due = a.offer.schedule.front().due;
   promise.taken = now;
   account.promises.push_back(promise);
-  st.promise_channel = channel;
+  st.promise_source = source;
   st.promise_agent = agent;
   st.next_instalment = 0;
   if (st.resolved_day < 0) {
@@ -91,8 +94,7 @@ void OperationImpl::TakeArrangement(uint32_t i, const conversation::PaymentArran
   ++st.plan_epoch;  // the plan drives the account now
   if (paid_now) {
     const bool card = a.method == conversation::PaymentMethod::kKeypad;
-    Pay(i, promise.amount, SourceOf(channel), agent, card,
-        FeeFor(world_.channels.cost, promise.amount, card),
+    Pay(i, promise.amount, source, agent, card, FeeFor(world_.channels.cost, promise.amount, card),
         /*write=*/false);
     ResolvePromise(i, recording::PromiseRow::State::kKept, promise.amount);
     st.next_instalment = 1;
@@ -158,7 +160,7 @@ void OperationImpl::OnInstalmentDue(uint32_t i, int32_t instalment, int attempt)
     row.after_charge_off = account.charged_off;
     row.status = payment.card ? recording::PaymentRow::Status::kDeclined
                               : recording::PaymentRow::Status::kReturned;
-    row.source = SourceOf(st.promise_channel);
+    row.source = st.promise_source;
     row.agent = st.promise_agent;
     sink_->OnPayment(row);
     if (attempt + 1 < static_cast<int>(kMaxAttempts)) {
@@ -171,7 +173,7 @@ void OperationImpl::OnInstalmentDue(uint32_t i, int32_t instalment, int attempt)
     }
     return;
   }
-  Pay(i, amount, SourceOf(st.promise_channel), st.promise_agent, payment.card,
+  Pay(i, amount, st.promise_source, st.promise_agent, payment.card,
       FeeFor(world_.channels.cost, amount, payment.card), /*write=*/true);
   if (first) {
     ResolvePromise(i,
@@ -251,7 +253,7 @@ void OperationImpl::ResolvePromise(uint32_t i, recording::PromiseRow::State stat
     row.amount = it->amount;
     row.paid = paid;
     row.state = state;
-    row.channel = st.promise_channel;
+    row.channel = ChannelOf(st.promise_source);
     row.agent = st.promise_agent;
     sink_->OnPromise(row);
     return;

@@ -247,6 +247,9 @@ void CheckChannels(const ChannelSpec& ch, Checker& c) {
   c.AtLeast(at + "sms_per_day", ch.sms_per_day, 0);
   c.AtLeast(at + "emails_per_day", ch.emails_per_day, 0);
   c.AtLeast(at + "letters_per_day", ch.letters_per_day, 0);
+  c.Positive(at + "sms_per_second", ch.sms_per_second);
+  c.Positive(at + "emails_per_second", ch.emails_per_second);
+  c.Positive(at + "letters_per_second", ch.letters_per_second);
   c.NonNegative(at + "ring_no_answer_s", ch.ring_no_answer_s);
   c.NonNegative(at + "voicemail_s", ch.voicemail_s);
   c.NonNegative(at + "not_in_service_s", ch.not_in_service_s);

@@ -200,6 +200,11 @@ struct ChannelSpec {
   int64_t sms_per_day = 0;
   int64_t emails_per_day = 0;
   int64_t letters_per_day = 0;
+  // Sending throughput of the message channels (messages per second, > 0): a campaign's messages
+  // leave one after another at this rate rather than all at the instant they come due.
+  double sms_per_second = 30;             // a 10DLC campaign's carrier-assigned throughput
+  double emails_per_second = 100;         // an email service provider's sending rate
+  double letters_per_second = 10;         // a print-and-mail vendor's submission API
   double ring_no_answer_s = 30;           // a dial that is not answered
   double voicemail_s = 40;                // leaving the limited-content message
   double not_in_service_s = 5;

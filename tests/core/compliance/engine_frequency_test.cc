@@ -207,5 +207,55 @@ TEST(ComplianceFrequencyTest, NewYorkCityThreeAttemptsAcrossMediaAndWrittenConse
   EXPECT_EQ(engine.Check(Request(Channel::kEmail), Debt(), oral, {}, now).rule, Rule::kWrittenConsent);
 }
 
+// Answering the consumer's own call (ContactRequest::inbound): it is not a call placed, at a
+// moment the consumer chose, on a medium they chose. Nothing defers it; the holds still deny it.
+// A conversation in it (a consumer-initiated ledger event) starts the 7-day wait for our calls.
+TEST(ComplianceFrequencyTest, AnsweringTheConsumersCall) {
+  const ComplianceEngine engine;  // the default profile, soft limits included
+  ContactRequest answer = CallRequest(domain::VoiceMode::kAiVoice);
+  answer.inbound = true;
+  const Timestamp late = At(2026, 11, 16, 22, 30, -5);  // Monday 22:30 in Albany
+  ContactHistory h = Daily(7, Outcome::kNoAnswer);       // 7 calls placed Nov 10..16
+  h.Record(Call(At(2026, 11, 16, 21, 0, -5), Outcome::kConversation));
+  domain::Debtor d = Albany();
+  d.phones[0].robocall_consent = domain::Consent{};  // no consent to AI calls
+  d.calls_opted_out = true;
+  d.phones[0].place = domain::Place::kWork;
+  d.no_contact_at_work = true;
+  EXPECT_TRUE(engine.Check(answer, Debt(), d, h, late).allowed());
+  // Our own call then is deferred (and would be denied by the opt-out first).
+  EXPECT_FALSE(engine.Check(CallRequest(), Debt(), Albany(), h, late).allowed());
+
+  domain::Account cease = Debt();
+  cease.written_cease = late - Duration::Days(1);
+  EXPECT_EQ(engine.Check(answer, cease, d, h, late).rule, Rule::kWrittenCease);
+  domain::Account attorney = Debt();
+  attorney.attorney_represented = true;
+  EXPECT_EQ(engine.Check(answer, attorney, d, h, late).rule, Rule::kAttorney);
+  domain::Debtor bankrupt = d;
+  bankrupt.bankruptcy = true;
+  EXPECT_EQ(engine.Check(answer, Debt(), bankrupt, h, late).rule, Rule::kBankruptcy);
+  domain::Debtor stranger = d;
+  stranger.phones[0].wrong_number = true;
+  EXPECT_EQ(engine.Check(answer, Debt(), stranger, h, late).rule, Rule::kWrongNumber);
+
+  // The conversation the consumer initiated still blocks our calls for 7 days; their calls are not
+  // counted as calls placed.
+  ContactHistory theirs;
+  for (int i = 0; i < 8; ++i) {
+    ContactEvent e = Call(At(2026, 11, 10 + i / 2, 10 + i % 2, 0, -5), Outcome::kAnsweredNoConversation);
+    e.initiated_by_consumer = true;
+    theirs.Record(e);
+  }
+  const Timestamp next_day = At(2026, 11, 14, 12, 0, -5);
+  EXPECT_TRUE(engine.Check(CallRequest(), Debt(), Albany(), theirs, next_day).allowed());
+  ContactEvent spoke = Call(At(2026, 11, 14, 9, 0, -5), Outcome::kConversation);
+  spoke.initiated_by_consumer = true;
+  theirs.Record(spoke);
+  const Verdict v = engine.Check(CallRequest(), Debt(), Albany(), theirs, next_day);
+  EXPECT_EQ(v.rule, Rule::kPostConversation);
+  EXPECT_EQ(v.until, At(2026, 11, 21, 8, 0, -5));
+}
+
 }  // namespace
 }  // namespace recoup::compliance

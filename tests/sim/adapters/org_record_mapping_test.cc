@@ -80,6 +80,23 @@ TEST_F(MappingTest, ContactAttemptNamesTheAccountByExternalId) {
   EXPECT_TRUE(saw_time);
 }
 
+// The schema has no direction field: a call the consumer made says so in the notes.
+TEST_F(MappingTest, AnInboundContactAttemptSaysSoInItsNotes) {
+  OrgContactAttempt attempt;
+  attempt.account_external_id = "ACC-9";
+  attempt.voice = domain::VoiceMode::kAiVoice;
+  attempt.inbound = true;
+  StatusOr<OrgWrite> write = ContactAttemptWrite(s_, attempt);
+  ASSERT_TRUE(write.ok()) << write.status();
+  bool saw_notes = false;
+  for (const org::FieldInput& in : write->input) {
+    if (in.field != s_.attempt_notes) continue;
+    saw_notes = true;
+    EXPECT_EQ(in.value.str(), "Voice: AI voice; direction: inbound");
+  }
+  EXPECT_TRUE(saw_notes);
+}
+
 TEST_F(MappingTest, AdapterChecksNameTheField) {
   struct Case {
     StatusOr<OrgWrite> write;

@@ -71,6 +71,14 @@ class AuditTest : public ::testing::Test {
   ContactRow& Call(const char* start, Outcome outcome = Outcome::kNoAnswer, uint64_t account = 10) {
     return Contact(Channel::kCall, start, outcome, account);
   }
+  // A call person 1 made to us: answered (a conversation when verified) or missed.
+  ContactRow& Inbound(const char* start, bool verified = false, uint64_t account = 10) {
+    ContactRow& r =
+        Call(start, verified ? Outcome::kConversation : Outcome::kInboundFromConsumer, account);
+    r.inbound = true;
+    r.right_party_contact = verified;
+    return r;
+  }
   void Flag(uint8_t flag, const char* time, int8_t contact_point = -1, uint64_t account = 10) {
     FlagRow f;
     f.account = account;
@@ -131,7 +139,8 @@ TEST_F(AuditTest, WindowAppliesToTextsAndEmailsNotLettersOrReplies) {
   Contact(Channel::kSms, "2026-02-02T12:00:00Z");        // 07:00 ET
   Contact(Channel::kEmail, "2026-02-03T03:00:00Z");      // 22:00 ET
   Contact(Channel::kLetter, "2026-02-03T08:00:00Z");     // 03:00 ET: letters have no window
-  Call("2026-02-04T03:30:00Z").reply_to_inbound = true;  // one reply to an inbound contact
+  Inbound("2026-02-04T03:20:00Z");                       // a missed call from the person
+  Call("2026-02-04T03:30:00Z").reply_to_inbound = true;  // the one reply to it
   EXPECT_EQ(Run(), (Pairs{{Rule::kTimeWindow, 0}, {Rule::kTimeWindow, 1}}));
 }
 
@@ -267,10 +276,11 @@ TEST_F(AuditTest, FlagsTakeEffectAfterTheyAreSet) {
   Flag(F(conversation::Flag::kAccountAttorneyRepresented), "2026-02-03T15:00:00Z");
   Call("2026-02-03T15:00:00Z");  // at the instant the flag was set (the same conversation)
   Call("2026-02-04T15:00:00Z");
+  Inbound("2026-02-04T15:30:00Z");
   Call("2026-02-04T16:00:00Z").reply_to_inbound = true;
   Flag(kFlagBankruptcy, "2026-02-05T00:00:00Z");
   Contact(Channel::kLetter, "2026-02-05T15:00:00Z", Outcome::kSent, 11);
-  EXPECT_EQ(Run(), (Pairs{{Rule::kAttorney, 1}, {Rule::kBankruptcy, 3}}));
+  EXPECT_EQ(Run(), (Pairs{{Rule::kAttorney, 1}, {Rule::kBankruptcy, 4}}));
 }
 
 TEST_F(AuditTest, DeceasedAndUkHolds) {
@@ -308,6 +318,7 @@ TEST_F(AuditTest, OptOutsAndWrongNumbers) {
   ContactRow& confirmation = Contact(Channel::kSms, "2026-02-03T16:05:00Z");
   confirmation.purpose = static_cast<uint8_t>(compliance::Purpose::kOptOutConfirmation);
   Flag(F(conversation::Flag::kPhoneWrongNumber), "2026-02-04T12:00:00Z", 0);
+  Inbound("2026-02-04T14:00:00Z");
   Call("2026-02-04T15:00:00Z").reply_to_inbound = true;  // a reply, but to someone else's number
   Flag(F(conversation::Flag::kEmailOptedOut), "2026-02-05T12:00:00Z", 0);
   Contact(Channel::kEmail, "2026-02-05T15:00:00Z");
@@ -315,9 +326,9 @@ TEST_F(AuditTest, OptOutsAndWrongNumbers) {
   missing.contact_point = 3;
   EXPECT_EQ(Run(), (Pairs{{Rule::kMediumOptOut, 0},
                           {Rule::kMediumOptOut, 2},
-                          {Rule::kWrongNumber, 4},
-                          {Rule::kMediumOptOut, 5},
-                          {Rule::kDataContactPoint, 6}}));
+                          {Rule::kWrongNumber, 5},
+                          {Rule::kMediumOptOut, 6},
+                          {Rule::kDataContactPoint, 7}}));
 }
 
 TEST_F(AuditTest, WorkNumberWhenWorkContactIsProhibited) {
@@ -338,6 +349,51 @@ TEST_F(AuditTest, BlockedAndInboundRowsAreNotChecked) {
   EXPECT_EQ(Run(), (Pairs{{Rule::kDataContactPoint, 2}}));
   EXPECT_EQ(report_.rows_seen, 3);
   EXPECT_EQ(report_.rows_checked, 1);
+}
+
+// RF-RESPOND-ONCE: the reply exemptions (window, opt-out, attorney, SMS consent) belong to the
+// first reply on the medium the person used after they contacted us, and to no other row.
+TEST_F(AuditTest, TheReplyExemptionIsEarnedByAnInboundContactAndUsedOnce) {
+  Call("2026-02-04T03:30:00Z").reply_to_inbound = true;  // 22:30 ET, nobody called us: borrowed
+  Inbound("2026-02-05T02:00:00Z");                       // 21:00 ET, a missed call from them
+  Call("2026-02-05T03:00:00Z").reply_to_inbound = true;  // 22:00 ET: the one reply
+  Call("2026-02-05T03:10:00Z").reply_to_inbound = true;  // a second "reply"
+  Inbound("2026-02-06T02:00:00Z");                       // they call again
+  Contact(Channel::kSms, "2026-02-06T03:00:00Z").reply_to_inbound = true;  // another medium
+  EXPECT_EQ(Run(), (Pairs{{Rule::kTimeWindow, 0}, {Rule::kTimeWindow, 3}, {Rule::kTimeWindow, 5}}));
+  EXPECT_EQ(report_.rows_checked, 4);  // the inbound rows are not contacts we made
+}
+
+// Answering the person's own call places no call: no window, consent, opt-out or attorney rule
+// applies to it. A conversation about the debt in it must still respect the holds.
+TEST_F(AuditTest, AnsweredInboundCallsAreJudgedByTheHoldsAlone) {
+  person().phones[0].robocall_consent = {};
+  Flag(F(conversation::Flag::kPhoneCallsOptedOut), "2026-02-02T12:00:00Z", 0);
+  accounts_[1].attorney_represented = true;
+  account().written_cease = At("2026-02-05T00:00:00Z");
+  Inbound("2026-02-03T03:30:00Z", true).voice = domain::VoiceMode::kAiVoice;  // 22:30 ET, the AI
+  Inbound("2026-02-04T15:00:00Z", true, 11);              // the attorney's client calls: answered
+  Inbound("2026-02-05T15:00:00Z", true);                  // a conversation after the cease
+  Inbound("2026-02-05T16:00:00Z");                        // a call after it, missed: nothing said
+  ContactRow& refused = Inbound("2026-02-05T17:00:00Z");  // answered and turned down
+  refused.verdict = VerdictKind::kDeny;
+  refused.rule = Rule::kWrittenCease;
+  EXPECT_EQ(Run(), (Pairs{{Rule::kWrittenCease, 2}}));
+  EXPECT_EQ(report_.rows_checked, 0);
+}
+
+// An inbound row cannot record what only a contact we make records: an "inbound" voicemail is an
+// outbound call borrowing the exemption, judged (window, frequency) as the call it is.
+TEST_F(AuditTest, AnOutboundCallDressedAsInboundIsJudgedAsOutbound) {
+  Inbound("2026-02-02T15:00:00Z", true);  // Monday: a conversation the person initiated
+  ContactRow& dressed = Call("2026-02-03T03:30:00Z", Outcome::kVoicemailLimited);  // 22:30 ET
+  dressed.inbound = true;
+  ContactRow& placed = Call("2026-02-03T15:00:00Z", Outcome::kNoAnswer);  // inside the window
+  placed.inbound = true;
+  EXPECT_EQ(
+      Run(),
+      (Pairs{{Rule::kTimeWindow, 1}, {Rule::kPostConversation, 1}, {Rule::kPostConversation, 2}}));
+  EXPECT_EQ(report_.rows_checked, 2);
 }
 
 TEST_F(AuditTest, ReportHelpers) {

@@ -338,6 +338,58 @@ TEST(SimChannelPortTest, InteractionsAreNumberedPerAccountWhateverTheOrder) {
   EXPECT_EQ(backward.port().open_interactions(), 0u);
 }
 
+// A call the debtor makes to us: connected whatever the answer draw, the caller is the debtor (not
+// a third party) and does not hang up on the AI disclosure; inbound calls are numbered apart, so
+// they never shift the luck of the calls we make.
+TEST(SimChannelPortTest, InboundCallsAreConnectedAndNumberedApart) {
+  BehaviourSpec b = Certain();
+  b.answer = 0;                    // nobody would answer our call...
+  b.right_party = 0;               // ...a third party would if they did...
+  b.hang_up_on_ai_disclosure = 1;  // ...and hang up on the AI
+  Env env(b, FixedTimes());
+  ChannelSession session;
+  session.account = 7;
+  session.person = 7;
+  session.voice = domain::VoiceMode::kAiVoice;
+  session.inbound = true;
+  const uint64_t id = env.port().Open(session);
+  const SimInteraction* it = env.port().Find(id);
+  ASSERT_NE(it, nullptr);
+  EXPECT_TRUE(it->inbound);
+  EXPECT_EQ(it->number, SimChannelPort::kInboundNumberBase);
+  EXPECT_EQ(it->script.responder, world::Responder::kRightParty);
+  EXPECT_FALSE(it->script.hangs_up_on_ai_disclosure);
+  env.port().Close(id);
+  EXPECT_EQ(env.port().Opened(7, domain::Channel::kCall), 0u);
+  EXPECT_EQ(env.port().InboundOpened(7), 1u);
+
+  // Driven through the playbook (which dials: the inbound line answers at once) it pays.
+  conversation::ConversationSetup setup;
+  setup.channel = domain::Channel::kCall;
+  setup.voice = domain::VoiceMode::kAiVoice;
+  setup.disclosures.Add(compliance::Disclosure::kCallerIdentification);
+  setup.disclosures.Add(compliance::Disclosure::kAiVoice);
+  setup.disclosures.Add(compliance::Disclosure::kDebtCollectorInitial);
+  setup.today = domain::LocalDate(2026, 1, 6);
+  Driven d;
+  env.kernel().Spawn(
+      Drive(&env.port(), &env.kernel(), &env.portfolio().accounts[6], setup, session, &d),
+      "inbound");
+  env.kernel().Run();
+  ASSERT_TRUE(d.status.ok()) << d.status;
+  EXPECT_EQ(d.replies.front(), Intent::kAnswered);
+  EXPECT_EQ(d.disposition, Disposition::kPaid);
+  EXPECT_EQ(d.interaction->number, SimChannelPort::kInboundNumberBase + 1);
+
+  // The first call we make to that debtor is still call 0, with call 0's luck (no answer).
+  ChannelSession ours = session;
+  ours.inbound = false;
+  const uint64_t out = env.port().Open(ours);
+  EXPECT_EQ(env.port().Find(out)->number, 0u);
+  EXPECT_EQ(env.port().Find(out)->script.responder, world::Responder::kThirdParty);
+  env.port().Close(out);
+}
+
 // Property: whatever the model draws, the playbook accepts it (no rejected intent), over many
 // conversations of every channel and voice, and the dispositions are varied.
 TEST(SimChannelPortTest, ThePlaybookAcceptsEveryReplyTheModelGives) {
