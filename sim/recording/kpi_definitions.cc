@@ -178,7 +178,9 @@ constexpr KpiDefinition kTable[] = {
      "postage).",
      true},
     {Kpi::kCostPerContact, "cost_per_contact", "currency/contact",
-     "contact_cost / (contacts + inbound_contacts).", true},
+     "contact_cost / (contacts + inbound_contacts): per contact attempt, answered or not (the "
+     "brief's cost per contact is cost_per_live_contact).",
+     true},
     {Kpi::kCostPerAccount, "cost_per_account", "currency/account",
      "contact_cost / accounts_worked.", false},
     {Kpi::kCostPerRpc, "cost_per_rpc", "currency/contact", "contact_cost / right_party_contacts.",
@@ -214,6 +216,21 @@ constexpr KpiDefinition kTable[] = {
      true},
     {Kpi::kComplianceViolationRate, "compliance_violation_rate", "ratio",
      "compliance_violations / contacts.", true},
+    {Kpi::kLiveContacts, "live_contacts", "contacts",
+     "Allowed contacts in which a person responded (collections-domain.md section 5: a contact "
+     "is a live answer): dials answered by a person (as live_answer_rate), texts and emails the "
+     "person replied to, and inbound contacts that were answered (for the last two: any "
+     "disposition but no_answer and not connected).",
+     true},
+    {Kpi::kCostPerLiveContact, "cost_per_live_contact", "currency/contact",
+     "contact_cost / live_contacts: what one live contact costs (the product brief's cost per "
+     "contact); letters and unanswered attempts cost without adding a contact.",
+     true},
+    {Kpi::kAiCallResolutionRate, "ai_call_resolution_rate", "ratio",
+     "AI calls (outbound and inbound) with a verified right party that ended with a promise, a "
+     "payment or a plan and were not handed to a human / AI calls with a verified right party "
+     "(the product brief's calls resolved by AI without a human).",
+     true},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kKpiCount, "one row per Kpi");
 

@@ -105,8 +105,11 @@ enum class Kpi : int {
   kBlockedRate,
   kComplianceViolations,
   kComplianceViolationRate,
+  kLiveContacts,
+  kCostPerLiveContact,
+  kAiCallResolutionRate,
 };
-inline constexpr int kKpiCount = static_cast<int>(Kpi::kComplianceViolationRate) + 1;
+inline constexpr int kKpiCount = static_cast<int>(Kpi::kAiCallResolutionRate) + 1;
 
 // One row of the table.
 struct KpiDefinition {

@@ -35,6 +35,9 @@ void Counters::Add(const Counters& o) {
   ai_handoffs += o.ai_handoffs;
   ai_calls += o.ai_calls;
   ai_calls_after_hours += o.ai_calls_after_hours;
+  ai_call_rpcs += o.ai_call_rpcs;
+  ai_call_resolved += o.ai_call_resolved;
+  live_contacts += o.live_contacts;
   contact_cost += o.contact_cost;
   recovered += o.recovered;
   for (int i = 0; i < kSourceCount; ++i) recovered_by_source[i] += o.recovered_by_source[i];
@@ -166,6 +169,9 @@ std::vector<double> Compute(const Scope& s, int decimals) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   set(Kpi::kComplianceViolations, s.audited ? d(c.violations) : nan);
   set(Kpi::kComplianceViolationRate, s.audited ? Ratio(d(c.violations), d(contacts)) : nan);
+  set(Kpi::kLiveContacts, d(c.live_contacts));
+  set(Kpi::kCostPerLiveContact, Ratio(money(c.contact_cost), d(c.live_contacts)));
+  set(Kpi::kAiCallResolutionRate, Ratio(d(c.ai_call_resolved), d(c.ai_call_rpcs)));
   return v;
 }
 

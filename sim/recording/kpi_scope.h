@@ -35,6 +35,9 @@ struct Counters {
   int64_t ai_handoffs = 0;
   int64_t ai_calls = 0;
   int64_t ai_calls_after_hours = 0;
+  int64_t ai_call_rpcs = 0;      // AI calls (outbound and inbound) with a verified right party
+  int64_t ai_call_resolved = 0;  // of those: resolved without a human
+  int64_t live_contacts = 0;     // a person responded: live-answered dials, replies, inbound
   int64_t contact_cost = 0;
   int64_t recovered = 0;
   std::array<int64_t, kSourceCount> recovered_by_source{};

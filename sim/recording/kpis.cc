@@ -26,6 +26,13 @@ bool LiveAnswer(domain::Outcome o) {
          o == domain::Outcome::kConversation;
 }
 
+// A text or email thread the person answered, or an inbound contact that was answered: anything but
+// no reply / not answered, not delivered.
+bool Replied(uint8_t disposition) {
+  return disposition != static_cast<uint8_t>(conversation::Disposition::kNoAnswer) &&
+         disposition != kDispositionNotConnected && disposition != kDispositionBlocked;
+}
+
 bool Arrangement(uint8_t disposition) {
   using conversation::Disposition;
   return disposition == static_cast<uint8_t>(Disposition::kArrangementAgreed) ||
@@ -87,6 +94,14 @@ void KpiCollector::OnContact(const ContactRow& row) {
   const bool call = row.channel == domain::Channel::kCall;
   c.contact_cost += row.cost.minor_units();
   const uint32_t account = s.AccountIndex(row.account);
+  const bool message =
+      row.channel == domain::Channel::kSms || row.channel == domain::Channel::kEmail;
+  // A person responded (section 5's "contact", a live answer): an outbound dial answered by a
+  // person; a thread the person replied in; an inbound contact somebody answered (a missed one,
+  // lost to voicemail or hung up on hold, is disposition no_answer).
+  const bool live =
+      (inbound || message) ? Replied(row.disposition) : (call && LiveAnswer(row.outcome));
+  if (live) ++c.live_contacts;
   if (inbound) {
     ++c.inbound;
   } else {
@@ -115,16 +130,22 @@ void KpiCollector::OnContact(const ContactRow& row) {
     if (s.MarkFirst(account, kArranged)) ++arm.accounts_arranged;
   }
   if (row.agent == Agent::kAi) {
+    // Resolved by the AI: a promise, a payment or a plan, and nobody had to take over.
+    const bool resolved = row.right_party_contact && !row.handed_to_human &&
+                          (row.promise || row.paid_on_contact || arranged);
     if (row.right_party_contact) {
       ++c.ai_rpcs;
-      const bool resolved = row.promise || row.paid_on_contact || arranged;
-      if (resolved && !row.handed_to_human) ++c.ai_resolved;
+      if (resolved) ++c.ai_resolved;
     }
     if (row.right_party_contact || row.handed_to_human) ++c.ai_engaged;
     if (row.handed_to_human) ++c.ai_handoffs;
     if (call) {
       ++c.ai_calls;
       if (row.after_hours) ++c.ai_calls_after_hours;
+      if (row.right_party_contact) {
+        ++c.ai_call_rpcs;
+        if (resolved) ++c.ai_call_resolved;
+      }
     }
   }
 }

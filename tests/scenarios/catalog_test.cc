@@ -58,16 +58,19 @@ TEST(CatalogTest, EveryFileLoadsAndValidates) {
 
 TEST(CatalogTest, DefaultIsTheEarlyStagePilot) {
   const Scenario s = Load("default");
-  EXPECT_EQ(s.world.portfolio.accounts, 1000);
+  EXPECT_EQ(s.world.portfolio.accounts, 2000);  // 1,000 per arm in a live 50/50 pilot
   EXPECT_EQ(s.run.horizon_days, 28);
   EXPECT_EQ(s.run.start_date, domain::LocalDate(2026, 1, 5));
   ASSERT_EQ(s.world.portfolio.products.size(), 1u);
   EXPECT_EQ(s.world.portfolio.products[0].product, domain::Product::kCreditCard);
   EXPECT_EQ(s.world.portfolio.products[0].min_days_past_due, 1);
-  EXPECT_EQ(s.world.portfolio.products[0].max_days_past_due, 60);
+  // 1-30 days past due + 28 days stays inside the AI queue's 0-60 band for the whole pilot.
+  EXPECT_EQ(s.world.portfolio.products[0].max_days_past_due, 30);
+  EXPECT_LE(s.world.portfolio.products[0].max_days_past_due + s.run.horizon_days,
+            FindStrategy(s, "ai_and_human")->ai.max_days_past_due);
   EXPECT_EQ(s.world.staffing.ai_lines, 6);
   ASSERT_EQ(s.world.staffing.agents.size(), 1u);
-  EXPECT_EQ(s.world.staffing.agents[0].count, 4);
+  EXPECT_EQ(s.world.staffing.agents[0].count, 1);
   EXPECT_EQ(s.world.staffing.agents[0].shift_start_minute, 9 * 60);
   EXPECT_EQ(s.world.staffing.agents[0].weekdays, 0x1f);
 
@@ -107,6 +110,55 @@ TEST(CatalogTest, DefaultIsTheEarlyStagePilot) {
   EXPECT_EQ(a.rules[0].experiment, 0);
   EXPECT_EQ(a.rules[0].segments, ~uint64_t{0});
   EXPECT_EQ(a.default_strategy, champion->id);
+}
+
+// The calibrated behaviour of the default scenario (docs/run.md, "Calibration") stays inside the
+// ranges of collections-domain.md section 3.
+TEST(CatalogTest, DefaultBehaviourIsInsideTheSourcedRanges) {
+  const Scenario s = Load("default");
+  const sim::world::BehaviourSpec& b = s.world.behaviour;
+  EXPECT_GE(b.answer, 0.10);  // P1: 0.10-0.25 per attempt
+  EXPECT_LE(b.answer, 0.25);
+  EXPECT_GE(b.right_party, 0.3);  // P3: 0.3-0.7 of live answers
+  EXPECT_LE(b.right_party, 0.7);
+  EXPECT_GE(b.ptp_early, 0.2);  // P10: 0.2-0.5 per right-party contact
+  EXPECT_LE(b.ptp_early, 0.5);
+  EXPECT_GE(b.ptp_late, 0.2);
+  EXPECT_LE(b.ptp_late, 0.5);
+  EXPECT_GE(b.kept, 0.5);  // P11: 0.5-0.7
+  EXPECT_LE(b.kept, 0.7);
+  EXPECT_GE(b.stop_calling, 0.05);  // P16: oral stop 0.05-0.15 per RPC
+  EXPECT_LE(b.stop_calling, 0.15);
+  EXPECT_GE(b.hardship, 0.05);  // P18: 0.05-0.20 at RPC
+  EXPECT_LE(b.hardship, 0.20);
+  EXPECT_GE(b.propensity_half_life_days, 120);  // P20: half-life 4-7 months
+  EXPECT_LE(b.propensity_half_life_days, 210);
+  EXPECT_GE(b.hang_up_on_ai_disclosure, 0.05);  // 3.7: 5-15%
+  EXPECT_LE(b.hang_up_on_ai_disclosure, 0.15);
+}
+
+// The baseline is the default's challenger arm on its own: the same world.
+TEST(CatalogTest, HumanOnlyBaselineIsTheDefaultsWorld) {
+  const Scenario d = Load("default");
+  const Scenario s = Load("human_only_baseline");
+  EXPECT_EQ(s.world.portfolio.accounts, d.world.portfolio.accounts);
+  ASSERT_EQ(s.world.portfolio.products.size(), d.world.portfolio.products.size());
+  EXPECT_EQ(s.world.portfolio.products[0].min_days_past_due,
+            d.world.portfolio.products[0].min_days_past_due);
+  EXPECT_EQ(s.world.portfolio.products[0].max_days_past_due,
+            d.world.portfolio.products[0].max_days_past_due);
+  EXPECT_EQ(s.world.portfolio.contact.mobile_share, d.world.portfolio.contact.mobile_share);
+  EXPECT_EQ(s.world.portfolio.contact.robocall_consent, d.world.portfolio.contact.robocall_consent);
+  EXPECT_EQ(s.world.portfolio.contact.sms_consent, d.world.portfolio.contact.sms_consent);
+  EXPECT_EQ(s.world.behaviour.answer, d.world.behaviour.answer);
+  EXPECT_EQ(s.world.behaviour.ptp_early, d.world.behaviour.ptp_early);
+  EXPECT_EQ(s.world.behaviour.hardship, d.world.behaviour.hardship);
+  EXPECT_EQ(s.world.behaviour.propensity_half_life_days,
+            d.world.behaviour.propensity_half_life_days);
+  ASSERT_EQ(s.world.staffing.agents.size(), d.world.staffing.agents.size());
+  EXPECT_EQ(s.world.staffing.agents[0].count, d.world.staffing.agents[0].count);
+  EXPECT_EQ(s.core.strategies[0].escalation.max_attempts_without_rpc,
+            FindStrategy(d, "human_only")->escalation.max_attempts_without_rpc);
 }
 
 TEST(CatalogTest, HumanOnlyBaselineHasNoAi) {

@@ -173,9 +173,99 @@ TEST_F(ContactKpisTest, VolumesAndRates) {
   EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerContact), 2.92 / 8);
   EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerAccount), 2.92 / 4);
   EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerRpc), 2.92 / 3);
+  // Live contacts: the two answered dials and the inbound call; the unanswered text and email, the
+  // letter, the no-answer and busy dials are attempts, not contacts.
+  EXPECT_EQ(Get(v, Kpi::kLiveContacts), 3);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerLiveContact), 2.92 / 3);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kAiCallResolutionRate), 2.0 / 3);  // all AI RPCs here are calls
   // Arm 1 saw nothing.
   EXPECT_EQ(Get(kpis_.SummaryValues(1), Kpi::kContacts), 0);
   EXPECT_EQ(Get(kpis_.SummaryValues(1), Kpi::kRpcRate), 0);
+}
+
+// The product brief's figures: cost per (live) contact, and calls resolved by the AI without a
+// human, apart from the AI's text and email threads.
+TEST(KpiCollectorTest, LiveContactsAndAiCallResolution) {
+  KpiCollector k = KpiCollector::Create(Config(2)).value();
+  // An AI call: the debtor pays on the call.
+  ContactRow paid =
+      Contact(1, Channel::kCall, Agent::kAi, "2026-01-05T15:00:00Z", Outcome::kConversation, 60);
+  paid.right_party_contact = true;
+  paid.promise = true;
+  paid.paid_on_contact = true;
+  paid.disposition = D(Disposition::kPaid);
+  k.OnContact(paid);
+  // An AI call: verified, refused.
+  ContactRow refused =
+      Contact(2, Channel::kCall, Agent::kAi, "2026-01-05T15:10:00Z", Outcome::kConversation, 40);
+  refused.right_party_contact = true;
+  refused.disposition = D(Disposition::kRefused);
+  k.OnContact(refused);
+  // An AI call answered by a third party: live, not a right-party contact.
+  ContactRow third =
+      Contact(3, Channel::kCall, Agent::kAi, "2026-01-05T15:20:00Z", Outcome::kWrongParty, 10);
+  third.disposition = D(Disposition::kThirdParty);
+  k.OnContact(third);
+  // A voicemail: not live.
+  ContactRow voicemail = Contact(4, Channel::kCall, Agent::kHuman, "2026-01-05T15:30:00Z",
+                                 Outcome::kVoicemailLimited, 50);
+  voicemail.disposition = D(Disposition::kVoicemailLeft);
+  k.OnContact(voicemail);
+  // A text thread the debtor answered and agreed a plan in (the AI works it): live, resolved, but
+  // not a call.
+  ContactRow thread =
+      Contact(5, Channel::kSms, Agent::kAi, "2026-01-05T16:00:00Z", Outcome::kSent, 2);
+  thread.right_party_contact = true;
+  thread.promise = true;
+  thread.disposition = D(Disposition::kArrangementAgreed);
+  k.OnContact(thread);
+  // An email that got no reply, and one that bounced: attempts only.
+  ContactRow unread =
+      Contact(6, Channel::kEmail, Agent::kAi, "2026-01-05T16:10:00Z", Outcome::kSent, 0);
+  unread.disposition = D(Disposition::kNoAnswer);
+  k.OnContact(unread);
+  ContactRow bounced =
+      Contact(6, Channel::kEmail, Agent::kAi, "2026-01-05T16:20:00Z", Outcome::kUndeliverable, 0);
+  bounced.disposition = kDispositionNotConnected;
+  k.OnContact(bounced);
+  // An inbound call nobody answered (voicemail): no cost, not a live contact.
+  ContactRow missed = Contact(6, Channel::kCall, Agent::kNone, "2026-01-05T16:30:00Z",
+                              Outcome::kInboundFromConsumer, 0);
+  missed.inbound = true;
+  missed.disposition = D(Disposition::kNoAnswer);
+  k.OnContact(missed);
+  // A letter: postage, no contact.
+  k.OnContact(
+      Contact(7, Channel::kLetter, Agent::kNone, "2026-01-05T17:00:00Z", Outcome::kSent, 100));
+  // A blocked call: neither cost nor contact.
+  ContactRow blocked =
+      Contact(8, Channel::kCall, Agent::kAi, "2026-01-05T17:30:00Z", Outcome::kNoAnswer, 0);
+  blocked.verdict = VerdictKind::kDeny;
+  k.OnContact(blocked);
+  // An AI call verified and agreed, then handed to a human: not resolved by the AI.
+  ContactRow handed = Contact(9, Channel::kCall, Agent::kAi, "2026-01-06T15:00:00Z",
+                              Outcome::kInboundFromConsumer, 30);
+  handed.inbound = true;
+  handed.right_party_contact = true;
+  handed.promise = true;
+  handed.handed_to_human = true;
+  handed.disposition = D(Disposition::kArrangementAgreed);
+  k.OnContact(handed);
+
+  const std::vector<double> v = k.SummaryValues(0);
+  EXPECT_EQ(Get(v, Kpi::kLiveContacts), 5);  // paid, refused, third party, thread, inbound
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kContactCost), 2.92);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerLiveContact), 2.92 / 5);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCostPerContact), 2.92 / 10);  // 8 attempts and 2 inbound calls
+  // AI calls with a verified right party: paid (resolved), refused, handed over.
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kAiCallResolutionRate), 1.0 / 3);
+  // Every AI right-party contact: those three and the text thread (resolved).
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kAiResolutionRate), 2.0 / 4);
+  const std::vector<DailyKpis> days = k.Daily(0);
+  EXPECT_EQ(Daily(days[0], Kpi::kLiveContacts), 4);
+  EXPECT_DOUBLE_EQ(Daily(days[0], Kpi::kCostPerLiveContact), 2.62 / 4);
+  EXPECT_DOUBLE_EQ(Daily(days[0], Kpi::kAiCallResolutionRate), 0.5);
+  EXPECT_DOUBLE_EQ(Daily(days[1], Kpi::kAiCallResolutionRate), 0.0);
 }
 
 TEST_F(ContactKpisTest, DailyRowsCountOnTheOperationsDay) {
