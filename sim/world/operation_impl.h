@@ -140,6 +140,10 @@ class OperationImpl {
   // The patience of the debtor whose phone rang at `rang` runs out: hangs up if still on hold.
   void OnInboundPatience(uint32_t i, Timestamp rang);
   // Rows for an inbound call nobody answered and for one compliance turned down.
+  // Records an unanswered or refused inbound call that rang at `rang` in the ledger and returns its
+  // ContactRow with the fields every such row shares.
+  recording::ContactRow RecordInbound(uint32_t i, const compliance::ContactRequest& request,
+                                      Timestamp rang);
   void MissedInbound(uint32_t i, const compliance::ContactRequest& request, Timestamp rang);
   void InboundBlocked(uint32_t i, const compliance::ContactRequest& request,
                       const compliance::Verdict& verdict);

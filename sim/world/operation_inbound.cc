@@ -187,9 +187,9 @@ void OperationImpl::OnInboundPatience(uint32_t i, Timestamp rang) {
   // Answered before the debtor gave up.
 }
 
-void OperationImpl::MissedInbound(uint32_t i, const compliance::ContactRequest& request,
-                                  Timestamp rang) {
-  const Timestamp now = kernel_->Now();
+recording::ContactRow OperationImpl::RecordInbound(uint32_t i,
+                                                  const compliance::ContactRequest& request,
+                                                  Timestamp rang) {
   domain::ContactEvent e;
   e.time = rang;
   e.channel = domain::Channel::kCall;
@@ -204,44 +204,31 @@ void OperationImpl::MissedInbound(uint32_t i, const compliance::ContactRequest& 
   row.arm = state_[i].arm;
   row.channel = domain::Channel::kCall;
   row.voice = request.voice;
-  row.agent = recording::Agent::kNone;
   row.contact_point = static_cast<int8_t>(request.contact_point);
   row.start = rang;
   row.local_offset_s = DebtorZone(i).lookup(ToTimePoint(rang)).offset;
-  row.duration = now - rang;  // on hold until the debtor hung up (0: straight to voicemail)
   row.outcome = domain::Outcome::kInboundFromConsumer;
+  row.inbound = true;
+  return row;
+}
+
+void OperationImpl::MissedInbound(uint32_t i, const compliance::ContactRequest& request,
+                                  Timestamp rang) {
+  recording::ContactRow row = RecordInbound(i, request, rang);
+  row.agent = recording::Agent::kNone;
+  row.duration = kernel_->Now() - rang;  // on hold until the debtor hung up (0: voicemail)
   row.disposition = static_cast<uint8_t>(conversation::Disposition::kNoAnswer);
   row.verdict = recording::VerdictKind::kAllow;
-  row.inbound = true;
   sink_->OnContact(row);
 }
 
 void OperationImpl::InboundBlocked(uint32_t i, const compliance::ContactRequest& request,
                                    const compliance::Verdict& verdict) {
-  const Timestamp now = kernel_->Now();
-  domain::ContactEvent e;
-  e.time = now;
-  e.channel = domain::Channel::kCall;
-  e.outcome = domain::Outcome::kInboundFromConsumer;
-  e.contact_point = static_cast<int8_t>(request.contact_point);
-  e.initiated_by_consumer = true;
-  e.debts.Add(portfolio_.accounts[i].id);
-  histories_[i].Record(e);
-  recording::ContactRow row;
-  row.account = portfolio_.accounts[i].id;
-  row.person = portfolio_.debtors[i].id;
-  row.arm = state_[i].arm;
-  row.channel = domain::Channel::kCall;
-  row.voice = request.voice;
-  row.contact_point = static_cast<int8_t>(request.contact_point);
-  row.start = now;
-  row.local_offset_s = DebtorZone(i).lookup(ToTimePoint(now)).offset;
-  row.outcome = domain::Outcome::kInboundFromConsumer;
+  recording::ContactRow row = RecordInbound(i, request, kernel_->Now());
   row.disposition = recording::kDispositionBlocked;
   row.verdict = verdict.kind == compliance::Verdict::Kind::kDefer ? recording::VerdictKind::kDefer
                                                                   : recording::VerdictKind::kDeny;
   row.rule = verdict.rule;
-  row.inbound = true;
   sink_->OnContact(row);
 }
 
