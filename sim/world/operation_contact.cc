@@ -29,8 +29,6 @@ recording::VerdictKind KindOf(const compliance::Verdict& v) {
   return recording::VerdictKind::kDeny;
 }
 
-bool IsOpen(AccountStatus s) { return s == AccountStatus::kOpen; }
-
 // Where the payments of an arrangement agreed on a contact come from.
 recording::PaymentRow::Source SourceOf(domain::Channel c, bool inbound) {
   if (inbound) return recording::PaymentRow::Source::kInbound;

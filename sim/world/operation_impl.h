@@ -31,6 +31,7 @@
 namespace recoup::sim::world {
 
 enum class AccountStatus : uint8_t { kOpen, kPaid, kSettled, kOnPlan, kChargedOff, kClosed };
+inline bool IsOpen(AccountStatus s) { return s == AccountStatus::kOpen; }
 
 // What the operation keeps per account next to the domain objects.
 struct AccountState {

@@ -34,7 +34,6 @@ uint64_t Key(uint64_t what, uint64_t n) { return what << 28 | (n & 0x0fff'ffffUL
 // draws 4 x k, far below).
 constexpr uint64_t kPatienceBase = uint64_t{1} << 40;
 
-bool IsOpen(AccountStatus s) { return s == AccountStatus::kOpen; }
 
 }  // namespace
 

@@ -47,7 +47,7 @@ void OperationImpl::PumpSends(domain::Channel channel) {
     const QueuedContact c = queue.front();
     queue.pop_front();
     AccountState& st = state_[c.account];
-    if (st.plan_epoch != c.epoch || st.status != AccountStatus::kOpen) {  // resolved meanwhile
+    if (st.plan_epoch != c.epoch || !IsOpen(st.status)) {  // resolved meanwhile
       st.queued = false;
       continue;
     }
