@@ -1,7 +1,5 @@
 #include "cli/org_command.h"
 
-#include <cctz/civil_time.h>
-#include <cctz/time_zone.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -191,25 +189,6 @@ std::string DescribeInjection(const OrgServeOptions& o) {
   return out;
 }
 
-// The synthetic portfolio of --scenario, as `recoup run` places it (sim/world/operation.cc): at
-// midnight of run.start_date in staffing.operation_time_zone, with run.horizon_days of draws,
-// `accounts` accounts (0: portfolio.accounts) and `seed`. Errors name the scenario's field.
-StatusOr<sim::world::Portfolio> ScenarioPortfolio(const scenarios::Scenario& scenario,
-                                                  int64_t accounts, uint64_t seed) {
-  const std::string& zone_name = scenario.world.staffing.operation_time_zone;
-  cctz::time_zone zone;
-  if (!cctz::load_time_zone(zone_name, &zone)) {
-    return InvalidArgumentError("staffing.operation_time_zone: unknown IANA zone '" + zone_name +
-                                "'");
-  }
-  const auto midnight = cctz::convert(cctz::civil_second(scenario.run.start_date), zone);
-  const Timestamp start = Timestamp::FromUnixSeconds(midnight.time_since_epoch().count());
-  sim::world::PortfolioSpec spec = scenario.world.portfolio;
-  if (accounts > 0) spec.accounts = accounts;
-  return sim::world::GeneratePortfolio(spec, scenario.world.behaviour, seed, start,
-                                       scenario.run.horizon_days);
-}
-
 // What --scenario loaded, for the start-up banner.
 struct ScenarioLoad {
   std::string name;
@@ -250,8 +229,10 @@ int Assemble(const OrgServeOptions& o, uint64_t seed, Served* served) {
         LoadScenarioOrReport(o.scenario, o.overrides, "recoup org serve");
     if (!scenario) return 2;
     const uint64_t portfolio_seed = o.seed.value_or(scenario->run.seed);
-    StatusOr<sim::world::Portfolio> generated =
-        ScenarioPortfolio(*scenario, o.accounts, portfolio_seed);
+    // Placed as `recoup run` places it (replication 0 with the same seed starts from it).
+    StatusOr<sim::world::Portfolio> generated = sim::world::GenerateRunPortfolio(
+        scenario->world, scenario->run.start_date, scenario->run.horizon_days, o.accounts,
+        portfolio_seed);
     if (!generated.ok()) {
       return Fail("--scenario: " + o.scenario + ": " + std::string(generated.status().message()),
                   2);

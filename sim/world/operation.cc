@@ -110,10 +110,9 @@ Status OperationImpl::Init() {
   if (!port.ok()) return port.status();
   org_port_ = std::move(port).value();
 
-  PortfolioSpec portfolio_spec = world_.portfolio;
-  if (options_.accounts > 0) portfolio_spec.accounts = options_.accounts;
-  StatusOr<Portfolio> portfolio =
-      GeneratePortfolio(portfolio_spec, world_.behaviour, options_.seed, start_, horizon_days_);
+  // Placed at start_ (midnight of run.start_date in the operation's zone).
+  StatusOr<Portfolio> portfolio = GenerateRunPortfolio(world_, run_.start_date, horizon_days_,
+                                                       options_.accounts, options_.seed);
   if (!portfolio.ok()) return portfolio.status();
   portfolio_ = std::move(portfolio).value();
   if (Status s = LoadPortfolioIntoOrg(portfolio_, *org_); !s.ok()) return s;

@@ -1,6 +1,9 @@
 // GeneratePortfolio (portfolio.h): every value of account k drawn from keyed streams with entity k.
 #include "sim/world/portfolio.h"
 
+#include <cctz/civil_time.h>
+#include <cctz/time_zone.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -368,6 +371,22 @@ size_t ApproximateBytes(const Portfolio& p) {
              HeapBytes(d.address.postal_code) + HeapBytes(d.address.time_zone);
   }
   return bytes;
+}
+
+StatusOr<Portfolio> GenerateRunPortfolio(const WorldSpec& world, domain::LocalDate start_date,
+                                         int horizon_days, int64_t accounts, uint64_t seed) {
+  const std::string& zone_name = world.staffing.operation_time_zone;
+  cctz::time_zone zone;
+  if (!cctz::load_time_zone(zone_name, &zone)) {
+    return InvalidArgumentError("staffing.operation_time_zone: unknown IANA zone '" + zone_name +
+                                "'");
+  }
+  const cctz::civil_second midnight(start_date.year(), start_date.month(), start_date.day());
+  const Timestamp start =
+      Timestamp::FromUnixSeconds(cctz::convert(midnight, zone).time_since_epoch().count());
+  PortfolioSpec spec = world.portfolio;
+  if (accounts > 0) spec.accounts = accounts;
+  return GeneratePortfolio(spec, world.behaviour, seed, start, horizon_days);
 }
 
 }  // namespace recoup::sim::world

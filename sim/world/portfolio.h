@@ -99,6 +99,14 @@ StatusOr<Portfolio> GeneratePortfolio(const PortfolioSpec& portfolio,
                                       const BehaviourSpec& behaviour, uint64_t seed,
                                       Timestamp start, int horizon_days);
 
+// The portfolio a run of a scenario places: `world.portfolio` (with `accounts` accounts when > 0)
+// generated for `seed` at midnight of `start_date` in staffing.operation_time_zone, with
+// `horizon_days` of draws. Operation::Create and `recoup org serve --scenario` both place it so.
+// InvalidArgument naming staffing.operation_time_zone for an unknown zone, else as
+// GeneratePortfolio.
+StatusOr<Portfolio> GenerateRunPortfolio(const WorldSpec& world, domain::LocalDate start_date,
+                                         int horizon_days, int64_t accounts, uint64_t seed);
+
 // Bytes a portfolio occupies: the three vectors' capacity plus every heap block its strings and
 // vectors own (counted as allocated capacity, without allocator overhead).
 size_t ApproximateBytes(const Portfolio& portfolio);
