@@ -21,7 +21,7 @@ using NameTable = std::span<const std::pair<std::string_view, E>>;
 
 NameTable<domain::Product> ProductNames();  // credit_card, personal_loan, ..., bnpl, other
 NameTable<domain::Stage> StageNames();      // current, early, mid, late, recovery
-NameTable<domain::Channel> ChannelNames();  // call, sms, email, letter
+NameTable<domain::Channel> ChannelNames();  // call, sms, email, letter, whatsapp
 NameTable<domain::VoiceMode> VoiceNames();  // human, ai_voice, prerecorded, autodialed_human
 NameTable<domain::CollectorRole> CollectorNames();   // first_party_creditor, third_party_collector,
                                                      // debt_buyer

@@ -41,6 +41,7 @@ void ReadCost(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("ai_dial", k.ai_dial, NonNegative);
   m.Field("human_per_hour", k.human_per_hour, NonNegative);
   m.Field("sms", k.sms, NonNegative);
+  m.Field("whatsapp", k.whatsapp, NonNegative);
   m.Field("email", k.email, NonNegative);
   m.Field("letter", k.letter, NonNegative);
   m.Field("card_fee_rate", k.card_fee_rate, Probability);
@@ -164,9 +165,11 @@ void ReadChannels(Context& c, const YAML::Node& node, const std::string& path,
                   sim::world::ChannelSpec& ch) {
   MapReader m(c, node, path);
   m.Field("sms_per_day", ch.sms_per_day, AtLeast(0));
+  m.Field("whatsapp_per_day", ch.whatsapp_per_day, AtLeast(0));
   m.Field("emails_per_day", ch.emails_per_day, AtLeast(0));
   m.Field("letters_per_day", ch.letters_per_day, AtLeast(0));
   m.Field("sms_per_second", ch.sms_per_second, Positive);
+  m.Field("whatsapp_per_second", ch.whatsapp_per_second, Positive);
   m.Field("emails_per_second", ch.emails_per_second, Positive);
   m.Field("letters_per_second", ch.letters_per_second, Positive);
   m.Field("ring_no_answer_s", ch.ring_no_answer_s, NonNegative);
@@ -188,6 +191,7 @@ void ReadStaffing(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("operation_time_zone", s.operation_time_zone);
   m.Field("patience_mean_s", s.patience_mean_s, Positive);
   m.Field("callbacks", s.callbacks);
+  m.Field("callback_expiry_days", s.callback_expiry_days, AtLeast(0));
   m.Finish();
 }
 

@@ -130,6 +130,7 @@ void ReadContact(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("address_zone_known", d.address_zone_known, Probability);
   m.Field("robocall_consent", d.robocall_consent, Probability);
   m.Field("sms_consent", d.sms_consent, Probability);
+  m.Field("whatsapp_consent", d.whatsapp_consent, Probability);
   m.Field("email_on_file", d.email_on_file, Probability);
   m.Field("email_consumer_used", d.email_consumer_used, Probability);
   m.Finish();
@@ -218,6 +219,8 @@ void ReadBehaviour(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("retry_after_days", b.retry_after_days, AtLeast(0));
   m.Field("sms_read", b.sms_read, Probability);
   m.Field("sms_click", b.sms_click, Probability);
+  m.Field("whatsapp_read", b.whatsapp_read, Probability);
+  m.Field("whatsapp_click", b.whatsapp_click, Probability);
   m.Field("email_open", b.email_open, Probability);
   m.Field("email_click", b.email_click, Probability);
   m.Field("letter_response", b.letter_response, Probability);

@@ -35,7 +35,7 @@ struct Context {
   const domain::ContactHistory& history;
   Timestamp now;
   Jurisdiction where;                    // filled by ResolveInto
-  const domain::Phone* phone = nullptr;  // calls and texts
+  const domain::Phone* phone = nullptr;  // calls, texts and WhatsApp
   const domain::Email* email = nullptr;  // emails
   OffsetMemo& memo;  // the engine's (kept across checks)
   mutable Timestamp days_of = Timestamp::InfinitePast();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "core/compliance/context.h"
 #include "core/compliance/jurisdiction.h"
@@ -93,15 +94,31 @@ std::optional<Verdict> ComplianceEngine::ConsentAt(const ContactRequest& r, cons
       !phone->robocall_consent.ActiveAt(now)) {
     return Verdict::Deny(Rule::kRobocallConsent, "no prior express consent to artificial-voice calls");
   }
+  // Texts and WhatsApp messages go to a number that may have been reassigned: both need the Reg F
+  // 1006.6(d)(5) freshness (text or consent within 60 days, or a clean reassigned-numbers check
+  // since the consent). Reg F has no safe-harbor procedure of its own for app messages, so
+  // WhatsApp follows the text one (the risk, a stranger with the old number, is the same).
+  const Timestamp oldest_fresh = now - profile_.sms_consent_freshness;  // instants: no overflow
+  const auto fresh = [oldest_fresh](const domain::Phone& p, const domain::Consent& consent) {
+    return p.last_text_consent_or_inbound >= oldest_fresh ||
+           (p.reassigned_check_clean >= consent.given && p.reassigned_check_clean >= oldest_fresh);
+  };
   if (r.channel == Channel::kSms && !r.reply_to_inbound) {
     const domain::Phone& p = *phone;
-    // Compared as instants: the fields default to InfinitePast, which a subtraction would overflow.
-    const Timestamp oldest_fresh = now - profile_.sms_consent_freshness;
-    const bool fresh = p.last_text_consent_or_inbound >= oldest_fresh;
-    const bool checked = p.reassigned_check_clean >= p.sms_consent.given &&
-                         p.reassigned_check_clean >= oldest_fresh;
-    if (!p.sms_consent.ActiveAt(now) || !(fresh || checked)) {
+    if (!p.sms_consent.ActiveAt(now) || !fresh(p, p.sms_consent)) {
       return Verdict::Deny(Rule::kSmsConsent, "no text consent, or none renewed in 60 days");
+    }
+  }
+  // WhatsApp Business only lets a business message a person who opted in to its messages; the
+  // opt-in is separate from TCPA consent to texts (a text consent does not cover WhatsApp).
+  if (r.channel == Channel::kWhatsApp && !r.reply_to_inbound) {
+    const domain::Phone& p = *phone;
+    if (!p.whatsapp_consent.ActiveAt(now)) {
+      return Verdict::Deny(Rule::kWhatsAppConsent, "no opt-in to WhatsApp messages from us");
+    }
+    if (!fresh(p, p.whatsapp_consent)) {
+      return Verdict::Deny(Rule::kSmsConsent,
+                           "WhatsApp: number not confirmed in 60 days (RF-SMS-SAFE applied)");
     }
   }
   if (r.channel == Channel::kEmail && !r.reply_to_inbound) {
@@ -126,6 +143,12 @@ std::optional<Verdict> ComplianceEngine::ConsentAt(const ContactRequest& r, cons
                                         phone->sms_consent.ActiveAt(now))) {
       return Verdict::Deny(Rule::kWrittenConsent, "NYC: written consent needed before texting");
     }
+    // WhatsApp is an electronic medium under 6 RCNY 5-77 like a text: the opt-in must be written.
+    if (r.channel == Channel::kWhatsApp &&
+        !(phone->whatsapp_consent.source == domain::ConsentSource::kWritten &&
+          phone->whatsapp_consent.ActiveAt(now))) {
+      return Verdict::Deny(Rule::kWrittenConsent, "NYC: written consent needed before WhatsApp");
+    }
     if (r.channel == Channel::kEmail && !email->written_consent.ActiveAt(now)) {
       return Verdict::Deny(Rule::kWrittenConsent, "NYC: written consent needed before email");
     }
@@ -143,7 +166,7 @@ Verdict ComplianceEngine::Check(const ContactRequest& r, const domain::Account& 
   // Consents lapse and holds start with time: a contact refused at `until` is refused now. (The
   // contact point exists, or Evaluate would have denied.)
   if (const std::optional<Verdict> then = HardStopAt(r, account, debtor, v.until)) return *then;
-  const bool phone = r.channel == Channel::kCall || r.channel == Channel::kSms;
+  const bool phone = domain::IsPhoneChannel(r.channel);
   const std::size_t i = static_cast<std::size_t>(r.contact_point);
   if (const std::optional<Verdict> then =
           ConsentAt(r, phone ? &debtor.phones[i] : nullptr,
@@ -166,7 +189,8 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
   const bool electronic_confirmation = r.purpose == Purpose::kOptOutConfirmation;
   switch (r.channel) {
     case Channel::kCall:
-    case Channel::kSms: {
+    case Channel::kSms:
+    case Channel::kWhatsApp: {
       if (r.contact_point < 0 || static_cast<std::size_t>(r.contact_point) >= debtor.phones.size()) {
         return Verdict::Deny(Rule::kDataContactPoint, "no such phone");
       }
@@ -174,12 +198,28 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
       if (c.phone->e164.empty()) return Verdict::Deny(Rule::kDataContactPoint, "phone has no number");
       if (c.phone->wrong_number) return Verdict::Deny(Rule::kWrongNumber, "number is not the person's");
       const bool call = r.channel == Channel::kCall;
-      const bool opted_out = call ? debtor.calls_opted_out || c.phone->calls_opted_out
-                                  : debtor.texts_opted_out || c.phone->texts_opted_out;
-      const bool exempt = r.reply_to_inbound || r.inbound || (!call && electronic_confirmation);
-      if (opted_out && !exempt) {
-        return Verdict::Deny(Rule::kMediumOptOut, call ? "opted out of calls" : "opted out of texts");
+      // RF-MEDIUM is per medium: texts and WhatsApp are two media on one number.
+      bool opted_out = false;
+      std::string_view why;
+      switch (r.channel) {
+        case Channel::kCall:
+          opted_out = debtor.calls_opted_out || c.phone->calls_opted_out;
+          why = "opted out of calls";
+          break;
+        case Channel::kSms:
+          opted_out = debtor.texts_opted_out || c.phone->texts_opted_out;
+          why = "opted out of texts";
+          break;
+        case Channel::kWhatsApp:
+          opted_out = debtor.whatsapp_opted_out || c.phone->whatsapp_opted_out;
+          why = "opted out of WhatsApp";
+          break;
+        case Channel::kEmail:
+        case Channel::kLetter:
+          break;  // not phone channels
       }
+      const bool exempt = r.reply_to_inbound || r.inbound || (!call && electronic_confirmation);
+      if (opted_out && !exempt) return Verdict::Deny(Rule::kMediumOptOut, why);
       if (c.phone->place == domain::Place::kWork && debtor.no_contact_at_work && !r.inbound) {
         return Verdict::Deny(Rule::kPlace, "no contact at work");
       }
@@ -231,7 +271,9 @@ Verdict ComplianceEngine::Evaluate(const ContactRequest& r, const domain::Accoun
     list[n++] = {&CallsPerDay, Rule::kCallsPerDay, "daily call limit for this person"};
   }
   // The state and city caps join the list only where they apply (each returns t unchanged elsewhere).
-  if (counted && c.where.massachusetts && (r.channel == Channel::kCall || r.channel == Channel::kSms)) {
+  // Massachusetts caps calls and texts to the person's numbers; a WhatsApp message to the mobile
+  // number is counted as a text (the cautious reading of 940 CMR 7.04(1)(f)).
+  if (counted && c.where.massachusetts && domain::IsPhoneChannel(r.channel)) {
     list[n++] = {&Massachusetts, Rule::kMassachusetts, "Massachusetts: 2 per 7 days per debt"};
   }
   if (counted && c.where.washington) {
@@ -299,7 +341,11 @@ DisclosureSet ComplianceEngine::RequiredDisclosures(const ContactRequest& r,
     d.Add(Disclosure::kValidationInformation);
   }
   if (account.time_barred) d.Add(Disclosure::kTimeBarred);
-  if (r.channel == Channel::kSms || r.channel == Channel::kEmail) d.Add(Disclosure::kOptOutInstructions);
+  // RF-OPTOUT-ELEC: every electronic message carries a way to opt out of that medium.
+  if (r.channel == Channel::kSms || r.channel == Channel::kEmail ||
+      r.channel == Channel::kWhatsApp) {
+    d.Add(Disclosure::kOptOutInstructions);
+  }
   return d;
 }
 

@@ -48,7 +48,7 @@ enum class Purpose : uint8_t {
 struct ContactRequest {
   domain::Channel channel = domain::Channel::kCall;
   domain::VoiceMode voice = domain::VoiceMode::kHuman;  // calls only
-  int contact_point = 0;       // index into Debtor::phones (call, SMS) or emails; unused for letters
+  int contact_point = 0;  // index into Debtor::phones (call, SMS, WhatsApp) or emails; not letters
   Purpose purpose = Purpose::kCollection;
   bool recorded = true;        // calls: the call will be recorded
   // Replying once, on the same medium, to a contact the consumer initiated (RF-RESPOND-ONCE): the
@@ -116,8 +116,8 @@ class ComplianceEngine {
   // artificial voices; a recording notice when the call is recorded and any plausible location needs
   // all-party consent, or the voice is artificial; mini-Miranda (initial or subsequent); validation
   // information in an initial communication without a notice sent; time-barred notice; opt-out
-  // instructions on texts and emails. Letters carry their own templates: only the debt-collector,
-  // validation and time-barred items apply to them.
+  // instructions on texts, WhatsApp messages and emails. Letters carry their own templates: only
+  // the debt-collector, validation and time-barred items apply to them.
   DisclosureSet RequiredDisclosures(const ContactRequest& request, const domain::Account& account,
                                     const domain::Debtor& debtor,
                                     const domain::ContactHistory& history) const;
@@ -133,7 +133,7 @@ class ComplianceEngine {
                    Timestamp now, bool* new_york_city) const;
 
   // The rules that depend on time but cannot be waited out: holds, and the consents of the contact
-  // point (phone for calls and texts, email for emails; null otherwise).
+  // point (phone for calls, texts and WhatsApp, email for emails; null otherwise).
   std::optional<Verdict> HardStopAt(const ContactRequest& request, const domain::Account& account,
                                     const domain::Debtor& debtor, Timestamp now) const;
   std::optional<Verdict> ConsentAt(const ContactRequest& request, const domain::Phone* phone,

@@ -129,12 +129,14 @@ Timestamp CallsPerDay(const Context& c, Timestamp t) {
   return std::max(t, LocalInstantOfDay(today + 1, 0, zone, &c.memo));
 }
 
-// MA-FREQ: calls (answered or not) and texts we initiated about this debt.
+// MA-FREQ: calls (answered or not) and texts we initiated about this debt; a WhatsApp message to
+// the person's number counts as a text (the cautious reading: it is a text to a personal number).
 Timestamp Massachusetts(const Context& c, Timestamp t) {
   if (!c.where.massachusetts) return t;
   return WeeklyCap(c, t, c.profile.massachusetts_per_7_days, [&c](const ContactEvent& e) {
     const bool call = e.channel == Channel::kCall && domain::CallConnected(e.outcome) && !e.misdirected;
-    const bool text = e.channel == Channel::kSms && e.outcome == Outcome::kSent;
+    const bool text = (e.channel == Channel::kSms || e.channel == Channel::kWhatsApp) &&
+                      e.outcome == Outcome::kSent;
     return CollectorInitiated(e) && (call || text) && e.debts.Contains(c.account.id);
   });
 }
@@ -149,7 +151,8 @@ Timestamp Washington(const Context& c, Timestamp t) {
   });
 }
 
-// NYC-FREQ: attempts across calls, texts and emails on this account (2026 text: per account).
+// NYC-FREQ: attempts across calls, texts, WhatsApp and emails on this account (2026 text: per
+// account). Every medium but letters counts, so a new electronic channel is counted by default.
 Timestamp NewYorkCity(const Context& c, Timestamp t) {
   if (!c.where.new_york_city) return t;
   return WeeklyCap(c, t, c.profile.nyc_per_7_days, [&c](const ContactEvent& e) {

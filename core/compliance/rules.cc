@@ -11,7 +11,7 @@ std::string_view RuleId(Rule r) {
       "RF-PLACE",       "RF-TIME",            "RF-TIME-DESIGNATED", "RF-CALL-7x7",
       "RF-CALL-POSTCONV", "RF-REBUT-GAP",     "RF-REBUT-DAY",     "MA-FREQ",
       "WA-FREQ",        "NYC-FREQ",           "TCPA-CONSENT",     "RF-SMS-SAFE",
-      "RF-EMAIL-SAFE",  "NYC-CONSENT"};
+      "RF-EMAIL-SAFE",  "NYC-CONSENT",        "WHATSAPP-OPTIN"};
   const int i = static_cast<int>(r);
   return i >= 0 && i < kRuleCount ? kIds[i] : std::string_view("UNKNOWN");
 }

@@ -36,11 +36,14 @@ enum class Rule : uint8_t {
   kWashington,         // WA-FREQ: 3 communications per week
   kNewYorkCity,        // NYC-FREQ: 3 attempts per 7 days across media
   kRobocallConsent,    // TCPA-CONSENT / TCPA-AI-VOICE: prior express consent
-  kSmsConsent,         // RF-SMS-SAFE / consent to texts
+  kSmsConsent,         // RF-SMS-SAFE / consent to texts; a WhatsApp opt-in not renewed in 60 days
   kEmailProvenance,    // RF-EMAIL-SAFE
-  kWrittenConsent,     // NYC: written consent before email or text
+  kWrittenConsent,     // NYC: written consent before email, text or WhatsApp
+  // WHATSAPP-OPTIN: no active opt-in to WhatsApp messages from us on the number (WhatsApp Business
+  // Messaging Policy). Values are stored in results files: new rules go at the end.
+  kWhatsAppConsent,
 };
-inline constexpr int kRuleCount = 30;
+inline constexpr int kRuleCount = 31;
 
 // Stable identifier ("RF-CALL-7x7", "TCPA-CONSENT", ...), as in collections-domain.md.
 std::string_view RuleId(Rule r);

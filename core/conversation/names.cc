@@ -107,7 +107,8 @@ std::string_view RequestKindName(RequestKind k) {
 
 std::string_view ConsentEventKindName(ConsentEventKind k) {
   static constexpr std::string_view kNames[] = {"robocall_consent_revoked", "sms_consent_revoked",
-                                                "payment_link_text_accepted"};
+                                                "payment_link_text_accepted",
+                                                "whatsapp_consent_revoked"};
   return Lookup(k, kNames);
 }
 
@@ -129,7 +130,9 @@ std::string_view FlagName(Flag f) {
       "phone_sms_consent_revoked",    "email_opted_out",
       "debtor_calls_opted_out",       "debtor_texts_opted_out",
       "debtor_emails_opted_out",      "account_written_cease",
-      "account_attorney_represented", "account_dispute_open"};
+      "account_attorney_represented", "account_dispute_open",
+      "phone_whatsapp_opted_out",     "phone_whatsapp_consent_revoked",
+      "debtor_whatsapp_opted_out"};
   return Lookup(f, kNames);
 }
 

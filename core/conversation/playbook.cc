@@ -13,10 +13,6 @@ constexpr Disclosure kOpening[] = {Disclosure::kCallerIdentification, Disclosure
                                    Disclosure::kRecordingNotice, Disclosure::kInCallOptOut,
                                    Disclosure::kOptOutInstructions};
 
-bool IsPhoneChannel(domain::Channel c) {
-  return c == domain::Channel::kCall || c == domain::Channel::kSms;
-}
-
 }  // namespace
 
 Conversation::Conversation(const ConversationSetup& setup, const domain::Account& account)
@@ -26,7 +22,8 @@ StatusOr<Conversation> Conversation::Start(const ConversationSetup& setup,
                                            const domain::Account& account) {
   if (setup.channel == domain::Channel::kLetter) {
     return InvalidArgumentError(
-        "ConversationSetup.channel: a letter is not a conversation (expected call, sms or email)");
+        "ConversationSetup.channel: a letter is not a conversation (expected call, sms, email or "
+        "whatsapp)");
   }
   if (setup.contact_point < 0) {
     return InvalidArgumentError(
@@ -142,7 +139,7 @@ StatusOr<std::vector<Step>> Conversation::On(const IntentEvent& event, Timestamp
     case Intent::kWrongParty:
       connected_ = true;
       wrong_number_ = true;
-      if (IsPhoneChannel(setup_.channel)) {
+      if (domain::IsPhoneChannel(setup_.channel)) {
         AddFlag(Flag::kPhoneWrongNumber, now, setup_.contact_point);
       }
       Issue(Step::kEnd, now);

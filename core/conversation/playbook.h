@@ -70,7 +70,7 @@ inline constexpr int kMaxPaymentAttempts = 2;   // a failed payment is retried o
 
 // What the conversation is about and under which rules. Copied into the Conversation.
 struct ConversationSetup {
-  domain::Channel channel = domain::Channel::kCall;       // kCall, kSms or kEmail (not kLetter)
+  domain::Channel channel = domain::Channel::kCall;  // kCall, kSms, kEmail, kWhatsApp (not kLetter)
   domain::VoiceMode voice = domain::VoiceMode::kAiVoice;  // calls only
   int8_t contact_point = 0;  // index of the dialled phone / texted phone / email in the Debtor
   // The disclosures compliance requires for this communication (compliance::RequiredDisclosures).

@@ -43,6 +43,18 @@ void Conversation::StopMedium(RequestKind kind, Timestamp now) {
       if (verified_) AddFlag(Flag::kDebtorTextsOptedOut, now);
       revoke_tcpa();
       break;
+    case domain::Channel::kWhatsApp: {
+      // WhatsApp is its own medium: the stop blocks WhatsApp and withdraws its opt-in, and leaves
+      // texts and TCPA consents alone (the person stops those on their own medium, or by cease).
+      AddFlag(Flag::kPhoneWhatsAppOptedOut, now, cp);
+      if (verified_) AddFlag(Flag::kDebtorWhatsAppOptedOut, now);
+      AddFlag(Flag::kPhoneWhatsAppConsentRevoked, now, cp);
+      ConsentEvent whatsapp;
+      whatsapp.kind = ConsentEventKind::kWhatsAppConsentRevoked;
+      whatsapp.at = now;
+      consent_events_.push_back(whatsapp);
+      break;
+    }
     case domain::Channel::kEmail:
       AddFlag(Flag::kEmailOptedOut, now, cp);
       if (verified_) AddFlag(Flag::kDebtorEmailsOptedOut, now);

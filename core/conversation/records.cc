@@ -9,7 +9,8 @@ namespace {
 bool IsPhoneFlag(Flag f) {
   return f == Flag::kPhoneWrongNumber || f == Flag::kPhoneCallsOptedOut ||
          f == Flag::kPhoneTextsOptedOut || f == Flag::kPhoneRobocallConsentRevoked ||
-         f == Flag::kPhoneSmsConsentRevoked;
+         f == Flag::kPhoneSmsConsentRevoked || f == Flag::kPhoneWhatsAppOptedOut ||
+         f == Flag::kPhoneWhatsAppConsentRevoked;
 }
 
 void Revoke(domain::Consent& consent, Timestamp at) {
@@ -71,6 +72,15 @@ Status ApplyFlagChanges(const std::vector<FlagChange>& changes, domain::Account&
         break;
       case Flag::kAccountDisputeOpen:
         account.dispute = domain::DisputeStatus::kOpen;
+        break;
+      case Flag::kPhoneWhatsAppOptedOut:
+        debtor.phones[cp].whatsapp_opted_out = true;
+        break;
+      case Flag::kPhoneWhatsAppConsentRevoked:
+        Revoke(debtor.phones[cp].whatsapp_consent, c.at);
+        break;
+      case Flag::kDebtorWhatsAppOptedOut:
+        debtor.whatsapp_opted_out = true;
         break;
     }
   }

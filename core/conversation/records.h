@@ -102,6 +102,7 @@ enum class ConsentEventKind : uint8_t {
   kRobocallConsentRevoked,   // TCPA consent to AI / prerecorded calls on the number revoked
   kSmsConsentRevoked,        // TCPA consent to texts on the number revoked
   kPaymentLinkTextAccepted,  // on a call, the debtor asked for the payment link by text
+  kWhatsAppConsentRevoked,   // the opt-in to WhatsApp messages on the number revoked (new: last)
 };
 std::string_view ConsentEventKindName(ConsentEventKind k);
 
@@ -171,6 +172,7 @@ struct DisputeRecord {
 
 // A flag to set. Boolean flags become true; time flags (consent revocation, written cease) are set
 // to `at`. `contact_point` indexes Debtor::phones (phone flags) or Debtor::emails (kEmailOptedOut).
+// Values are stored in results files (FlagRow): new flags go at the end.
 enum class Flag : uint8_t {
   kPhoneWrongNumber,
   kPhoneCallsOptedOut,
@@ -184,6 +186,10 @@ enum class Flag : uint8_t {
   kAccountWrittenCease,
   kAccountAttorneyRepresented,
   kAccountDisputeOpen,
+  // WhatsApp is a medium of its own (RF-MEDIUM): its opt-outs and opt-in do not touch texts.
+  kPhoneWhatsAppOptedOut,
+  kPhoneWhatsAppConsentRevoked,
+  kDebtorWhatsAppOptedOut,
 };
 std::string_view FlagName(Flag f);
 

@@ -19,9 +19,17 @@ namespace recoup::domain {
 using AccountId = uint64_t;  // one account = one debt
 using PersonId = uint64_t;
 
-enum class Channel : uint8_t { kCall, kSms, kEmail, kLetter };
-inline constexpr int kChannelCount = 4;
-std::string_view ChannelName(Channel c);  // "call", "sms", "email", "letter"
+// Values are stored in results files (docs/results.md): a new channel goes at the end. kWhatsApp is
+// a WhatsApp Business message to the number of a Phone: an electronic message like a text, but its
+// own medium (its own opt-in, opt-out and rates).
+enum class Channel : uint8_t { kCall, kSms, kEmail, kLetter, kWhatsApp };
+inline constexpr int kChannelCount = 5;
+std::string_view ChannelName(Channel c);  // "call", "sms", "email", "letter", "whatsapp"
+// Whether the channel reaches the person at one of their Phones (ContactEvent::contact_point and
+// ContactRequest::contact_point then index Debtor::phones).
+constexpr bool IsPhoneChannel(Channel c) {
+  return c == Channel::kCall || c == Channel::kSms || c == Channel::kWhatsApp;
+}
 
 // How a call's voice is produced. Anything but kHuman is an "artificial or prerecorded voice" or an
 // autodialer for the TCPA (FCC 24-17 treats AI-generated voices as artificial).
@@ -41,7 +49,7 @@ enum class Outcome : uint8_t {
   kWrongParty,            // answered by someone else / wrong number
   kConversation,          // a telephone conversation with the person about the debt
   // Messages and letters.
-  kSent,                  // text, email or letter sent
+  kSent,                  // text, WhatsApp message, email or letter sent
   kUndeliverable,         // bounced / returned
   kInboundFromConsumer,   // the consumer contacted us (text, call, email)
 };
@@ -73,7 +81,7 @@ struct ContactEvent {
   Outcome outcome = Outcome::kNoAnswer;
   Recipient recipient = Recipient::kConsumer;
   VoiceMode voice = VoiceMode::kHuman;
-  int8_t contact_point = -1;  // index into Debtor::phones / emails; -1 for letters
+  int8_t contact_point = -1;  // index into Debtor::phones (IsPhoneChannel) / emails; -1 for letters
   bool initiated_by_consumer = false;
   // The number turned out not to be the person's: the call is not counted (cmt 14(b)(2)(i)-3).
   bool misdirected = false;

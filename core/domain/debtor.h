@@ -21,7 +21,8 @@ enum class PhoneType : uint8_t { kUnknown, kMobile, kLandline, kVoip };
 // Where a medium is tied to (1006.6(b)(1)(ii)): a work number inherits a block on workplace contact.
 enum class Place : uint8_t { kUnknown, kHome, kWork, kOther };
 
-// How prior express consent to robocalls/AI-voice calls (TCPA) or texts was obtained.
+// How prior express consent to robocalls/AI-voice calls (TCPA) or texts, or the opt-in to WhatsApp
+// messages, was obtained.
 enum class ConsentSource : uint8_t {
   kNone,
   kCreditTransaction,  // number given to the creditor in the credit transaction
@@ -46,9 +47,17 @@ struct Phone {
   bool wrong_number = false;       // learned not to be the person's
   bool calls_opted_out = false;    // asked not to be called on this number (1006.14(h))
   bool texts_opted_out = false;    // STOP or equivalent
+  // Asked us to stop WhatsApp messages to this number (1006.14(h)). A medium of its own: it does
+  // not stop texts, and a text STOP does not stop WhatsApp.
+  bool whatsapp_opted_out = false;
   Consent robocall_consent;        // TCPA: AI / prerecorded / autodialed calls
   Consent sms_consent;
-  // Latest of: the person texted from this number, or gave/renewed text consent (Reg F 1006.6(d)(5)).
+  // The person's opt-in to WhatsApp messages from us on this number's WhatsApp account, which the
+  // WhatsApp Business Messaging Policy requires before a business messages them. Unset = never
+  // opted in: no WhatsApp message (fail closed).
+  Consent whatsapp_consent;
+  // Latest of: the person texted (SMS or WhatsApp) from this number, or gave/renewed text or
+  // WhatsApp consent (Reg F 1006.6(d)(5)).
   Timestamp last_text_consent_or_inbound = Timestamp::InfinitePast();
   // Latest clean reassigned-numbers-database check (FCC 18-177) for this number.
   Timestamp reassigned_check_clean = Timestamp::InfinitePast();
@@ -97,6 +106,7 @@ struct Debtor {
   bool no_contact_at_work = false;      // employer prohibits or person asked (1006.6(b)(3))
   bool calls_opted_out = false;         // no calls at all (medium opt-out)
   bool texts_opted_out = false;
+  bool whatsapp_opted_out = false;      // no WhatsApp messages at all (independent of texts)
   bool emails_opted_out = false;
   bool deceased = false;
   bool bankruptcy = false;              // petition filed: automatic stay (11 USC 362)

@@ -11,6 +11,7 @@ std::string_view ChannelName(Channel c) {
     case Channel::kSms: return "sms";
     case Channel::kEmail: return "email";
     case Channel::kLetter: return "letter";
+    case Channel::kWhatsApp: return "whatsapp";
   }
   return "unknown";
 }

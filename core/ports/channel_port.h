@@ -26,9 +26,9 @@ namespace recoup {
 struct ChannelSession {
   domain::AccountId account = 0;
   domain::PersonId person = 0;
-  domain::Channel channel = domain::Channel::kCall;       // kCall, kSms or kEmail
+  domain::Channel channel = domain::Channel::kCall;       // kCall, kSms, kEmail or kWhatsApp
   domain::VoiceMode voice = domain::VoiceMode::kAiVoice;  // kHuman: a human agent works it
-  int8_t contact_point = 0;  // index into Debtor::phones (calls, texts) or Debtor::emails
+  int8_t contact_point = 0;  // index into Debtor::phones (calls, texts, WhatsApp) or ::emails
   // Calls only: the person called us (on phone contact_point). The interaction opens connected:
   // the workflow never performs kDial on it.
   bool inbound = false;

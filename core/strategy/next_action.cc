@@ -1,12 +1,36 @@
 #include "core/strategy/next_action.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace recoup::strategy {
 namespace {
 
 // First day past due of each stage (domain::StageFor); recovery assumes charge-off at 180 DPD.
 constexpr std::array<int, domain::kStageCount> kStageFirstDay = {0, 1, 31, 61, 180};
+
+// The fallback chain. WhatsApp is not on it: it is used only where a step names it (WhatsApp
+// Business needs an account, approved templates and the person's opt-in, which an operation that
+// lists no WhatsApp step has not set up), and a WhatsApp step falls back to texts and down.
+constexpr domain::Channel kFallbackChain[] = {domain::Channel::kCall, domain::Channel::kSms,
+                                              domain::Channel::kEmail, domain::Channel::kLetter};
+
+// Where the fallbacks of a step on `channel` start in kFallbackChain: the channel after it; for
+// WhatsApp, texts (the other electronic message to a phone).
+std::size_t FirstFallback(domain::Channel channel) {
+  switch (channel) {
+    case domain::Channel::kCall:
+    case domain::Channel::kWhatsApp:
+      return 1;
+    case domain::Channel::kSms:
+      return 2;
+    case domain::Channel::kEmail:
+      return 3;
+    case domain::Channel::kLetter:
+      break;
+  }
+  return std::size(kFallbackChain);
+}
 
 ChannelSkip CheckPhone(const domain::Phone& p, domain::Channel channel, domain::VoiceMode voice,
                        const domain::Debtor& debtor, Timestamp now) {
@@ -21,9 +45,15 @@ ChannelSkip CheckPhone(const domain::Phone& p, domain::Channel channel, domain::
       return ChannelSkip::kNoConsent;
     return ChannelSkip::kUsed;
   }
-  if (p.texts_opted_out) return ChannelSkip::kContactPointOptedOut;
+  // Texts and WhatsApp: each medium has its own opt-out and consent; neither reaches a landline
+  // (WhatsApp accounts of consumers are registered on mobile numbers).
+  const bool whatsapp = channel == domain::Channel::kWhatsApp;
+  if (whatsapp ? p.whatsapp_opted_out : p.texts_opted_out) {
+    return ChannelSkip::kContactPointOptedOut;
+  }
   if (p.type == domain::PhoneType::kLandline) return ChannelSkip::kLandline;
-  if (!p.sms_consent.ActiveAt(now)) return ChannelSkip::kNoConsent;
+  const domain::Consent& consent = whatsapp ? p.whatsapp_consent : p.sms_consent;
+  if (!consent.ActiveAt(now)) return ChannelSkip::kNoConsent;
   return ChannelSkip::kUsed;
 }
 
@@ -117,9 +147,11 @@ ChannelSkip CheckChannel(domain::Channel channel, domain::VoiceMode voice,
   *point = -1;
   switch (channel) {
     case domain::Channel::kCall:
-    case domain::Channel::kSms: {
-      const bool opted_out =
-          channel == domain::Channel::kCall ? debtor.calls_opted_out : debtor.texts_opted_out;
+    case domain::Channel::kSms:
+    case domain::Channel::kWhatsApp: {
+      const bool opted_out = channel == domain::Channel::kCall  ? debtor.calls_opted_out
+                             : channel == domain::Channel::kSms ? debtor.texts_opted_out
+                                                                : debtor.whatsapp_opted_out;
       if (opted_out) return ChannelSkip::kDebtorOptedOut;
       return FirstUsable(
           debtor.phones,
@@ -175,11 +207,18 @@ NextAction NextBestAction(const Strategy& strategy, const domain::Account& accou
   const int64_t wait = std::max<int64_t>(0, step.day_offset - WholeDaysBetween(anchor, ctx.now));
   a.earliest_day = ctx.today + wait;
   a.slots = step.slots;
-  for (int c = static_cast<int>(step.channel); c < domain::kChannelCount; ++c) {
-    const auto channel = static_cast<domain::Channel>(c);
+  // The step's channel, then its fallbacks down the chain.
+  domain::Channel candidates[domain::kChannelCount];
+  std::size_t n = 0;
+  candidates[n++] = step.channel;
+  for (std::size_t k = FirstFallback(step.channel); k < std::size(kFallbackChain); ++k) {
+    candidates[n++] = kFallbackChain[k];
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const domain::Channel channel = candidates[k];
     int point = -1;
     const ChannelSkip s = CheckChannel(channel, step.voice, debtor, ctx.now, &point);
-    a.skipped[static_cast<std::size_t>(c)] = s;
+    a.skipped[static_cast<std::size_t>(channel)] = s;
     if (s != ChannelSkip::kUsed) continue;
     a.kind = ActionKind::kContact;
     a.reason =

@@ -1,7 +1,8 @@
 // Next best action: the next step of an account's contact sequence, on the first usable channel of
 // the fallback chain voice -> SMS -> email -> letter (starting at the step's channel), honouring
 // consent and opt-outs, with a reason code for every channel skipped. Escalation triggers are
-// checked first.
+// checked first. WhatsApp is used only by a step that names it, and falls back to SMS -> email ->
+// letter; no other channel falls back to WhatsApp.
 //
 // This picks a channel and a contact point; it is not the compliance engine. Compliance
 // (core/compliance) is the final gate on the contact this proposes (time of day, frequency, flags).
@@ -52,10 +53,12 @@ enum class ChannelSkip : uint8_t {
   kDebtorOptedOut,        // the person opted out of the medium (Debtor::*_opted_out)
   kNoContactPoint,        // no phone / email / postal address on file
   kWrongNumber,           // the number is known not to be the person's
-  kContactPointOptedOut,  // this number or address opted out (calls, STOP, email opt-out)
-  kNoConsent,             // AI voice without robocall consent; SMS without SMS consent; email of
-                          // unknown provenance or before the creditor notice's opt-out deadline
-  kLandline,              // texts to a landline
+  kContactPointOptedOut,  // this number or address opted out of the medium (calls, texts,
+                          // WhatsApp, email: each on its own)
+  kNoConsent,             // AI voice without robocall consent; SMS without SMS consent; WhatsApp
+                          // without the WhatsApp opt-in; email of unknown provenance or before
+                          // the creditor notice's opt-out deadline
+  kLandline,              // texts or WhatsApp to a landline
   kWorkContactBlocked,  // a work number when contact at work is blocked; an employer-provided email
 };
 std::string_view ChannelSkipName(
@@ -96,7 +99,8 @@ ChannelSkip CheckChannel(domain::Channel channel, domain::VoiceMode voice,
 //  1. an escalation trigger (CheckEscalation) -> kEscalate;
 //  2. the stage's sequence; step k = the number of outbound attempts on the account since
 //     ctx.stage_entered (consumer-initiated events excluded); none left -> kNone;
-//  3. the step's channel, else the next usable one down voice -> SMS -> email -> letter.
+//  3. the step's channel, else the next usable one down voice -> SMS -> email -> letter (from SMS
+//     for a WhatsApp step); channels not tried stay kNotConsidered in `skipped`.
 // earliest_day = today + max(0, day_offset - whole days elapsed since the anchor).
 NextAction NextBestAction(const Strategy& strategy, const domain::Account& account,
                           const domain::Debtor& debtor, const domain::ContactHistory& history,

@@ -74,6 +74,7 @@ OrgPayment PaymentFor(const domain::Account& account,
 
 bool IsAutomated(const compliance::ContactRequest& r) {
   return r.channel == domain::Channel::kSms || r.channel == domain::Channel::kEmail ||
+         r.channel == domain::Channel::kWhatsApp ||
          (r.channel == domain::Channel::kCall && domain::IsRobocall(r.voice));
 }
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,8 +95,18 @@ std::string_view ChannelPicklistValue(domain::Channel channel) {
       return "Email";
     case domain::Channel::kLetter:
       return "Letter";
+    case domain::Channel::kWhatsApp:
+      return "WhatsApp";
   }
   return "Call";
+}
+
+std::optional<domain::Channel> ChannelFromPicklistValue(std::string_view value) {
+  for (int c = 0; c < domain::kChannelCount; ++c) {
+    const auto channel = static_cast<domain::Channel>(c);
+    if (EqualsIgnoreCase(ChannelPicklistValue(channel), value)) return channel;
+  }
+  return std::nullopt;
 }
 
 std::string_view OutcomePicklistValue(domain::Outcome outcome) {

@@ -29,6 +29,7 @@
 #ifndef RECOUP_SIM_ADAPTERS_ORG_RECORD_MAPPING_H_
 #define RECOUP_SIM_ADAPTERS_ORG_RECORD_MAPPING_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -89,7 +90,11 @@ OrgAccountView AccountViewOf(const CollectionsSchema& schema, const org::RecordS
 Status StatusFromSfError(const org::SfError& error, std::string_view object);
 
 // The picklist values the enums map to.
-std::string_view ChannelPicklistValue(domain::Channel channel);  // Call, SMS, Email, Letter
+std::string_view ChannelPicklistValue(domain::Channel channel);  // Call, SMS, Email, Letter,
+                                                                 // WhatsApp
+// The other way (a Channel__c read from the org): the channel whose picklist value matches
+// `value` case-insensitively, or nullopt (a value the domain has no channel for).
+std::optional<domain::Channel> ChannelFromPicklistValue(std::string_view value);
 std::string_view OutcomePicklistValue(domain::Outcome outcome);  // e.g. kConversation -> Right
                                                                  // Party Contact
 std::string_view VoiceModeNote(domain::VoiceMode voice);  // "Voice: human", "Voice: AI voice", ...

@@ -29,8 +29,8 @@ bool Ends(Step s) {
   }
 }
 
-// opened_'s slot for inbound calls (after calls, texts and emails).
-constexpr size_t kInboundIndex = 3;
+// opened_'s slot for inbound calls (after calls, texts, emails and WhatsApp messages).
+constexpr size_t kInboundIndex = 4;
 
 Duration Scaled(Duration d, double share) {
   return Duration::FromSecondsDouble(d.ToSecondsDouble() * share);
@@ -43,7 +43,8 @@ SimChannelPort::SimChannelPort(const world::DebtorModel& model, Executor& execut
       executor_(&executor),
       time_families_{RandomStreams(seed).Family("channel.call_time"),
                      RandomStreams(seed).Family("channel.sms_time"),
-                     RandomStreams(seed).Family("channel.email_time")},
+                     RandomStreams(seed).Family("channel.email_time"),
+                     RandomStreams(seed).Family("channel.whatsapp_time")},
       opened_(model.portfolio().size()) {}
 
 int SimChannelPort::ChannelIndex(domain::Channel channel) {
@@ -52,8 +53,10 @@ int SimChannelPort::ChannelIndex(domain::Channel channel) {
       return 0;
     case domain::Channel::kSms:
       return 1;
+    case domain::Channel::kWhatsApp:
+      return 3;  // numbered on its own: its n keys the debtor's WhatsApp draws
     case domain::Channel::kEmail:
-    case domain::Channel::kLetter:
+    case domain::Channel::kLetter:  // refused by OpenImpl
       break;
   }
   return 2;

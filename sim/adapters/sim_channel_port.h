@@ -4,12 +4,13 @@
 // runs on (the discrete-event kernel).
 //
 // Per interaction: Open counts it as interaction n of its channel for the account (0 for the first
-// call, text or email to that debtor; calls, texts and emails are counted separately) and draws the
-// debtor's ConversationScript (and, for texts and emails, the MessageResponse) for (account, n). So
-// the n-th call to a debtor goes the same way in every run with the seed, whatever happens to other
-// accounts. Inbound calls (ChannelSession::inbound, or OpenInbound) are counted apart: the k-th
-// call the debtor makes to us is number kInboundNumberBase + k, so calls the debtor makes never
-// shift the luck of the calls we make (and the k-th inbound call has the same luck in every arm).
+// call, text, WhatsApp message or email to that debtor; each channel is counted separately) and
+// draws the debtor's ConversationScript (and, for messages, the MessageResponse) for (account,
+// n). So the n-th call to a debtor goes the same way in every run with the seed, whatever happens
+// to other accounts. Inbound calls (ChannelSession::inbound, or OpenInbound) are counted apart:
+// the k-th call the debtor makes to us is number kInboundNumberBase + k, so calls the debtor makes
+// never shift the luck of the calls we make (and the k-th inbound call has the same luck in every
+// arm).
 // Perform then answers the LAST step of the list from that script:
 //   kDial                       kAnswered / kNoAnswer (also for a number not in service) /
 //                               kVoicemail (DebtorModel::Dial at the debtor's local hour)
@@ -17,7 +18,7 @@
 //                               it are not performed)
 //   kAskForPerson               call: kRightParty / kThirdParty / kWrongParty; thread: kNoAnswer
 //                               unless the message was clicked, else kRightParty (kWrongParty for
-//                               a text to a wrong number)
+//                               a text or WhatsApp message to a wrong number)
 //   kVerifyIdentity             kConfirmsIdentity / kFailsIdentity (attempt i of the script)
 //   kRequestPayment             the request (kAsksForHuman, kDisputes, kReportsHardship, kOptsOut,
 //                               kHasAttorney), else kAgrees / kProposesTerms / kRefuses
@@ -35,7 +36,7 @@
 // (ChannelSession::voice: kHuman -> ChannelSpec::human, else ::ai), drawn per step from stream
 // "channel.call_time" (docs/world.md has the table): a dial rings ring_no_answer_s (answered: a
 // uniform 10-50% of it; not in service: not_in_service_s); the voicemail message takes
-// voicemail_s. Threads (texts, emails): steps take no time; each debtor reply comes after an
+// voicemail_s. Threads (texts, WhatsApp, emails): steps take no time; each reply comes after an
 // exponential delay with mean message_reply_mean_s (the first one MessageResponse::reply_after);
 // no reply (kNoAnswer) comes at once.
 //
@@ -69,7 +70,7 @@ struct SimInteraction {
   // Calls: how the dial went (kAnswered until kDial is performed, and for inbound calls).
   world::DialResult dial = world::DialResult::kAnswered;
   world::ConversationScript script;
-  world::MessageResponse message;  // texts and emails
+  world::MessageResponse message;  // texts, WhatsApp messages and emails
   Duration busy;                   // simulated time spent in Perform so far
   int identity_attempts = 0;
   int payment_attempts = 0;
@@ -119,7 +120,7 @@ class SimChannelPort final : public ChannelPort {
 
   const world::DebtorModel* model_;
   Executor* executor_;
-  std::array<StreamFamily, 3> time_families_;  // calls, texts, emails
+  std::array<StreamFamily, 4> time_families_;  // calls, texts, emails, WhatsApp
   // An open interaction and its handle-time stream (which continues across Perform calls).
   struct Slot {
     SimInteraction it;
@@ -127,9 +128,9 @@ class SimChannelPort final : public ChannelPort {
   };
   uint64_t next_id_ = 1;
   std::map<uint64_t, Slot> open_;
-  // Interactions opened per account (index id - 1) and channel (calls, texts, emails, inbound
-  // calls); saturates.
-  std::vector<std::array<uint16_t, 4>> opened_;
+  // Interactions opened per account (index id - 1) and channel (calls, texts, emails, WhatsApp,
+  // inbound calls); saturates.
+  std::vector<std::array<uint16_t, 5>> opened_;
 };
 
 }  // namespace recoup::sim::adapters

@@ -57,7 +57,10 @@ void Add(Schema* schema, ObjectSpec spec) {
   RECOUP_CHECK_MSG(s.ok(), "default schema object " + name + ": " + s.ToString());
 }
 
-const std::vector<std::string> kChannels = {"Call", "SMS", "Email", "Letter"};
+// The Channel__c picklists (Contact Attempt, Compliance Record): one value per domain::Channel
+// (sim/adapters/org_record_mapping.cc maps them both ways). New values go at the end, so describe
+// lists the old ones in their old order.
+const std::vector<std::string> kChannels = {"Call", "SMS", "Email", "Letter", "WhatsApp"};
 
 }  // namespace
 

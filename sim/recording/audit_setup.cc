@@ -44,9 +44,11 @@ StatusOr<ComplianceAudit> ComplianceAudit::Create(std::span<const domain::Accoun
       ps.place = phone.place;
       ps.robocall = phone.robocall_consent;
       ps.sms = phone.sms_consent;
+      ps.whatsapp = phone.whatsapp_consent;
       ps.wrong_number = Initially(phone.wrong_number);
       ps.calls_opted_out = Initially(phone.calls_opted_out);
       ps.texts_opted_out = Initially(phone.texts_opted_out);
+      ps.whatsapp_opted_out = Initially(phone.whatsapp_opted_out);
       p.phones.push_back(ps);
     }
     for (const domain::Email& email : d.emails) {
@@ -82,6 +84,7 @@ StatusOr<ComplianceAudit> ComplianceAudit::Create(std::span<const domain::Accoun
     p.deceased = Initially(d.deceased);
     p.calls_opted_out = Initially(d.calls_opted_out);
     p.texts_opted_out = Initially(d.texts_opted_out);
+    p.whatsapp_opted_out = Initially(d.whatsapp_opted_out);
     p.emails_opted_out = Initially(d.emails_opted_out);
     p.breathing_space_until = d.breathing_space_until;
     p.capacity_hold = d.capacity_hold;

@@ -33,11 +33,14 @@ struct PhoneState {
   domain::Place place = domain::Place::kUnknown;
   domain::Consent robocall;
   domain::Consent sms;
+  domain::Consent whatsapp;
   Timestamp wrong_number = kNever;  // in effect from (kAlways when known at placement)
   Timestamp calls_opted_out = kNever;
   Timestamp texts_opted_out = kNever;
+  Timestamp whatsapp_opted_out = kNever;
   Timestamp robocall_revoked = kNever;
   Timestamp sms_revoked = kNever;
+  Timestamp whatsapp_revoked = kNever;
 };
 
 struct EmailState {
@@ -57,6 +60,7 @@ struct PersonState {
   Timestamp deceased = kNever;
   Timestamp calls_opted_out = kNever;
   Timestamp texts_opted_out = kNever;
+  Timestamp whatsapp_opted_out = kNever;
   Timestamp emails_opted_out = kNever;
   Timestamp breathing_space_until = kAlways;
   bool capacity_hold = false;
@@ -64,7 +68,7 @@ struct PersonState {
   bool consented_hours = false;
   // Bit c (domain::Channel): the person contacted us on channel c and has not been replied to yet
   // (RF-RESPOND-ONCE: one reply on that medium is exempt from the window, opt-outs, attorney
-  // representation and SMS consent).
+  // representation and SMS / WhatsApp consent).
   uint8_t reply_tokens = 0;
 };
 

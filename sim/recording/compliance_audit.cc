@@ -74,7 +74,8 @@ void ComplianceAudit::State::CheckChannel(const ContactRow& c, uint64_t row, con
   const auto index = static_cast<std::size_t>(c.contact_point);
   switch (c.channel) {
     case Channel::kCall:
-    case Channel::kSms: {
+    case Channel::kSms:
+    case Channel::kWhatsApp: {
       if (c.contact_point < 0 || index >= p.phones.size() || !p.phones[index].has_number) {
         Add(Rule::kDataContactPoint, row, c);
         return;
@@ -89,12 +90,20 @@ void ComplianceAudit::State::CheckChannel(const ContactRow& c, uint64_t row, con
         const bool consent =
             phone.robocall.ActiveAt(c.start) && !Before(phone.robocall_revoked, c.start);
         if (domain::IsRobocall(c.voice) && !consent) Add(Rule::kRobocallConsent, row, c);
-      } else {
+      } else if (c.channel == Channel::kSms) {
         const bool opted_out =
             Before(p.texts_opted_out, c.start) || Before(phone.texts_opted_out, c.start);
         if (opted_out && !c.reply_to_inbound && !confirmation) Add(Rule::kMediumOptOut, row, c);
         const bool consent = phone.sms.ActiveAt(c.start) && !Before(phone.sms_revoked, c.start);
         if (!consent && !c.reply_to_inbound) Add(Rule::kSmsConsent, row, c);
+      } else {
+        // WhatsApp: its own opt-outs and opt-in; a text opt-out or consent says nothing about it.
+        const bool opted_out =
+            Before(p.whatsapp_opted_out, c.start) || Before(phone.whatsapp_opted_out, c.start);
+        if (opted_out && !c.reply_to_inbound && !confirmation) Add(Rule::kMediumOptOut, row, c);
+        const bool consent =
+            phone.whatsapp.ActiveAt(c.start) && !Before(phone.whatsapp_revoked, c.start);
+        if (!consent && !c.reply_to_inbound) Add(Rule::kWhatsAppConsent, row, c);
       }
       return;
     }
@@ -273,6 +282,15 @@ void ComplianceAudit::OnFlag(const FlagRow& f) {
       return;
     case Flag::kDebtorEmailsOptedOut:
       Earliest(p.emails_opted_out, f.time);
+      return;
+    case Flag::kPhoneWhatsAppOptedOut:
+      if (phone != nullptr) Earliest(phone->whatsapp_opted_out, f.time);
+      return;
+    case Flag::kPhoneWhatsAppConsentRevoked:
+      if (phone != nullptr) Earliest(phone->whatsapp_revoked, f.time);
+      return;
+    case Flag::kDebtorWhatsAppOptedOut:
+      Earliest(p.whatsapp_opted_out, f.time);
       return;
     default:
       return;

@@ -23,16 +23,17 @@
 //     allowed), attorney representation (a reply to an inbound contact is allowed), open dispute
 //     and original-creditor request (dispute verification allowed), UK breathing space and capacity
 //     hold;
-//   - the contact point exists; no call or text to a number known to be someone else's; no call to
-//   a
-//     phone or person opted out of calls, no text to one opted out of texts, no email to an address
-//     or person opted out of email (replies and opt-out confirmations excepted); no call to a work
-//     number when the person cannot be contacted at work;
+//   - the contact point exists; no call, text or WhatsApp message to a number known to be someone
+//     else's; no call to a phone or person opted out of calls, no text to one opted out of texts,
+//     no WhatsApp message to one opted out of WhatsApp (each medium on its own), no email to an
+//     address or person opted out of email (replies and opt-out confirmations excepted); no call,
+//     text or WhatsApp message to a work number when the person cannot be contacted at work;
 //   - consent: an artificial-voice call (AI, prerecorded, autodialled) needs robocall consent
-//   active
-//     on the phone; a text needs SMS consent (replies excepted);
-//   - calling windows, for calls, texts and emails (not letters; replies excepted): the local time
-//     must be inside the window in EVERY candidate time zone of the person: the address's zone (or
+//     active on the phone; a text needs SMS consent, a WhatsApp message the WhatsApp opt-in
+//     (replies excepted);
+//   - calling windows, for calls, texts, WhatsApp and emails (not letters; replies excepted): the
+//     local time must be inside the window in EVERY candidate time zone of the person: the
+//     address's zone (or
 //     every zone of its region when not geocoded), the zones of every phone's area code (numbers
 //     known to be someone else's excluded) and the other known zones. US (and any country without
 //     its own window): 08:00-21:00 (Reg F 1006.6(b)(1)(i), fixed here, not read from the profile),
@@ -57,7 +58,8 @@
 //
 // Not checked (documented in docs/results.md): Reg F's call-consent exclusion (1006.14(b)(3)(i):
 // the audit is given no consents, so it counts those calls, failing closed), the soft per-day and
-// per-gap limits, state and city caps (MA, WA, NYC), SMS consent freshness and email provenance.
+// per-gap limits, state and city caps (MA, WA, NYC), SMS and WhatsApp consent freshness and email
+// provenance.
 #ifndef RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_
 #define RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_
 

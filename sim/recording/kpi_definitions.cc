@@ -23,7 +23,8 @@ constexpr KpiDefinition kTable[] = {
      "is the mean over the simulated days.",
      true},
     {Kpi::kContacts, "contacts", "contacts",
-     "Allowed outbound attempts on every channel (calls, texts, emails, letters).", true},
+     "Allowed outbound attempts on every channel (calls, texts, emails, letters, WhatsApp).",
+     true},
     {Kpi::kContactsPerDay, "contacts_per_day", "contacts/day", "contacts / simulated days.", false},
     {Kpi::kContactsCall, "contacts_call", "contacts", "Allowed outbound calls (dials).", true},
     {Kpi::kContactsSms, "contacts_sms", "contacts", "Allowed outbound texts.", true},
@@ -86,11 +87,15 @@ constexpr KpiDefinition kTable[] = {
     {Kpi::kEscalations, "escalations", "escalations",
      "Hand-offs queued for a human agent (EscalationRow), on the day they were queued.", true},
     {Kpi::kQueueWaitMeanS, "queue_wait_mean_s", "seconds",
-     "Mean wait of the escalations a human answered (abandoned ones excluded: ASA).", true},
+     "Mean wait of the escalations a human answered live (abandoned ones and those sent to the "
+     "callback list excluded: ASA).",
+     true},
     {Kpi::kQueueWaitP90S, "queue_wait_p90_s", "seconds",
      "90th percentile of the answered escalations' waits (quantile sketch, 0.5% relative).", false},
     {Kpi::kAbandonmentRate, "abandonment_rate", "ratio",
-     "Escalations abandoned before a human answered / escalations.", true},
+     "Escalations abandoned on hold before a human answered / escalations (a hand-off sent "
+     "straight to the callback list, nobody being on shift, is not abandoned).",
+     true},
     {Kpi::kAmountRecovered, "amount_recovered", "currency",
      "Settled payments (declined and returned ones excluded).", true},
     {Kpi::kRecoveredCall, "recovered_call", "currency", "amount_recovered from calls.", true},
@@ -218,8 +223,9 @@ constexpr KpiDefinition kTable[] = {
      "compliance_violations / contacts.", true},
     {Kpi::kLiveContacts, "live_contacts", "contacts",
      "Allowed contacts in which a person responded (collections-domain.md section 5: a contact "
-     "is a live answer): dials answered by a person (as live_answer_rate), texts and emails the "
-     "person replied to, and inbound contacts that were answered (for the last two: any "
+     "is a live answer): dials answered by a person (as live_answer_rate), texts, WhatsApp "
+     "messages and emails the person replied to, and inbound contacts that were answered (for "
+     "the last two: any "
      "disposition but no_answer and not connected).",
      true},
     {Kpi::kCostPerLiveContact, "cost_per_live_contact", "currency/contact",
@@ -231,6 +237,29 @@ constexpr KpiDefinition kTable[] = {
      "payment or a plan and were not handed to a human / AI calls with a verified right party "
      "(the product brief's calls resolved by AI without a human).",
      true},
+    {Kpi::kCallbacks, "callbacks", "escalations",
+     "Hand-offs sent to the callback list (EscalationRow.callback: nobody with the escalation "
+     "skill was on shift, or the debtor abandoned the hand-off), on the day of the hand-off.",
+     true},
+    {Kpi::kCallbackCalls, "callback_calls", "contacts",
+     "Allowed outbound calls an agent made to work the callback list (ContactRow.callback); also "
+     "in contacts_call and calls_human.",
+     true},
+    {Kpi::kCallbackCompletionRate, "callback_completion_rate", "ratio",
+     "Callbacks an agent called back (callback_fate called) / callbacks; the others were "
+     "withdrawn (the debtor called first), dropped (the account closed), blocked by compliance, "
+     "expired or still owed at the end.",
+     false},
+    {Kpi::kCallbackRpcRate, "callback_rpc_rate", "ratio",
+     "Callback calls with a verified right party / callback_calls.", true},
+    {Kpi::kCallbackWaitMeanHours, "callback_wait_mean_hours", "hours",
+     "Mean time from the hand-off to the start of its call back, over the callbacks called back "
+     "(EscalationRow.callback_wait).",
+     false},
+    {Kpi::kContactsWhatsApp, "contacts_whatsapp", "contacts",
+     "Allowed outbound WhatsApp messages (also in contacts).", true},
+    {Kpi::kRecoveredWhatsApp, "recovered_whatsapp", "currency",
+     "amount_recovered from WhatsApp messages (also in amount_recovered).", true},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kKpiCount, "one row per Kpi");
 

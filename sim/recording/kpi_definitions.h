@@ -108,8 +108,15 @@ enum class Kpi : int {
   kLiveContacts,
   kCostPerLiveContact,
   kAiCallResolutionRate,
+  kCallbacks,
+  kCallbackCalls,
+  kCallbackCompletionRate,
+  kCallbackRpcRate,
+  kCallbackWaitMeanHours,
+  kContactsWhatsApp,   // WhatsApp came after the schema's first channels: its KPIs are appended
+  kRecoveredWhatsApp,
 };
-inline constexpr int kKpiCount = static_cast<int>(Kpi::kAiCallResolutionRate) + 1;
+inline constexpr int kKpiCount = static_cast<int>(Kpi::kRecoveredWhatsApp) + 1;
 
 // One row of the table.
 struct KpiDefinition {

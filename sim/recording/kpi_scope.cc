@@ -9,6 +9,9 @@
 namespace recoup::sim::recording::internal {
 namespace {
 
+// A new payment source or channel must grow the tallies (or its money would land out of range).
+static_assert(kSourceCount == static_cast<int>(PaymentRow::Source::kWhatsApp) + 1);
+
 double Ratio(double num, double den) { return den > 0 ? num / den : 0.0; }
 
 double Quantile(const QuantileSketch* s, double q) {
@@ -56,6 +59,11 @@ void Counters::Add(const Counters& o) {
   abandoned += o.abandoned;
   answered += o.answered;
   wait_answered_s += o.wait_answered_s;
+  callbacks += o.callbacks;
+  callbacks_called += o.callbacks_called;
+  callback_wait_s += o.callback_wait_s;
+  callback_calls += o.callback_calls;
+  callback_rpcs += o.callback_rpcs;
   api_calls += o.api_calls;
   api_errors += o.api_errors;
   lookups += o.lookups;
@@ -72,7 +80,8 @@ std::vector<double> Compute(const Scope& s, int decimals) {
 
   std::vector<double> v(kKpiCount, 0.0);
   const auto set = [&v](Kpi k, double x) { v[static_cast<std::size_t>(k)] = x; };
-  const int64_t contacts = c.contacts[0] + c.contacts[1] + c.contacts[2] + c.contacts[3];
+  int64_t contacts = 0;  // every channel's, WhatsApp included
+  for (const int64_t n : c.contacts) contacts += n;
   const int64_t dials = c.contacts[static_cast<int>(domain::Channel::kCall)];
 
   set(Kpi::kAccountsPlaced, d(s.accounts_placed));
@@ -172,6 +181,13 @@ std::vector<double> Compute(const Scope& s, int decimals) {
   set(Kpi::kLiveContacts, d(c.live_contacts));
   set(Kpi::kCostPerLiveContact, Ratio(money(c.contact_cost), d(c.live_contacts)));
   set(Kpi::kAiCallResolutionRate, Ratio(d(c.ai_call_resolved), d(c.ai_call_rpcs)));
+  set(Kpi::kCallbacks, d(c.callbacks));
+  set(Kpi::kCallbackCalls, d(c.callback_calls));
+  set(Kpi::kCallbackCompletionRate, Ratio(d(c.callbacks_called), d(c.callbacks)));
+  set(Kpi::kCallbackRpcRate, Ratio(d(c.callback_rpcs), d(c.callback_calls)));
+  set(Kpi::kCallbackWaitMeanHours, Ratio(c.callback_wait_s / 3600.0, d(c.callbacks_called)));
+  set(Kpi::kContactsWhatsApp, d(c.contacts[static_cast<int>(domain::Channel::kWhatsApp)]));
+  set(Kpi::kRecoveredWhatsApp, money(source(Source::kWhatsApp)));
   return v;
 }
 

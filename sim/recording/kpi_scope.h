@@ -13,7 +13,7 @@
 
 namespace recoup::sim::recording::internal {
 
-inline constexpr int kSourceCount = 6;  // PaymentRow::Source values
+inline constexpr int kSourceCount = 7;  // PaymentRow::Source values
 inline constexpr int kAgentCount = 3;   // Agent values
 
 // Additive tallies from the rows (money in minor units, times in seconds).
@@ -56,6 +56,11 @@ struct Counters {
   int64_t abandoned = 0;
   int64_t answered = 0;
   double wait_answered_s = 0;
+  int64_t callbacks = 0;         // hand-offs sent to the callback list
+  int64_t callbacks_called = 0;  // of those: called back
+  double callback_wait_s = 0;    // hand-off to call back, summed over the called
+  int64_t callback_calls = 0;    // allowed calls working the callback list
+  int64_t callback_rpcs = 0;     // of those: verified right party
   int64_t api_calls = 0;
   int64_t api_errors = 0;
   int64_t lookups = 0;

@@ -94,8 +94,9 @@ void KpiCollector::OnContact(const ContactRow& row) {
   const bool call = row.channel == domain::Channel::kCall;
   c.contact_cost += row.cost.minor_units();
   const uint32_t account = s.AccountIndex(row.account);
-  const bool message =
-      row.channel == domain::Channel::kSms || row.channel == domain::Channel::kEmail;
+  const bool message = row.channel == domain::Channel::kSms ||
+                       row.channel == domain::Channel::kWhatsApp ||
+                       row.channel == domain::Channel::kEmail;
   // A person responded (section 5's "contact", a live answer): an outbound dial answered by a
   // person; a thread the person replied in; an inbound contact somebody answered (a missed one,
   // lost to voicemail or hung up on hold, is disposition no_answer).
@@ -117,6 +118,10 @@ void KpiCollector::OnContact(const ContactRow& row) {
       }
       if (LiveAnswer(row.outcome)) ++c.dials_live;
       if (row.right_party_contact) ++c.dials_rpc;
+      if (row.callback) {
+        ++c.callback_calls;
+        if (row.right_party_contact) ++c.callback_rpcs;
+      }
     }
   }
   if (row.right_party_contact) {
@@ -195,10 +200,18 @@ void KpiCollector::OnEscalation(const EscalationRow& row) {
   State::Arm& arm = s.ArmFor(row.arm);
   Counters& c = arm.days[s.DayOf(row.queued)].c;
   ++c.escalations;
+  if (row.callback) {
+    ++c.callbacks;
+    if (row.callback_fate == CallbackFate::kCalled) {
+      ++c.callbacks_called;
+      c.callback_wait_s += row.callback_wait.ToSecondsDouble();
+    }
+  }
   if (row.abandoned) {
     ++c.abandoned;
     return;
   }
+  if (row.callback) return;  // sent straight to the callback list: never answered live (ASA)
   ++c.answered;
   const double wait = row.wait.ToSecondsDouble();
   c.wait_answered_s += wait;

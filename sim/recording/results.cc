@@ -122,6 +122,7 @@ void ResultsWriter::State::OnContact(const ContactRow& r) {
     t.Int(kConVerdict, static_cast<int64_t>(r.verdict));
     t.Int(kConRule, static_cast<int64_t>(r.rule));
     t.Int(kConCost, r.cost.minor_units());
+    t.Bool(kConCallback, r.callback);
     t.EndRow();
   });
 }

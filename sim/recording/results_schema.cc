@@ -170,7 +170,13 @@ std::vector<ColumnSpec> ContactColumns() {
       {"verdict", ColumnType::kUint8, "", "compliance verdict",
        FromList({"allow", "deny", "defer"})},
       {"rule", ColumnType::kUint8, "", "the blocking rule's id (NONE when allowed)", RuleLabels()},
-      {"cost", ColumnType::kInt64, kMinor, "what the contact cost", {}}};
+      {"cost", ColumnType::kInt64, kMinor, "what the contact cost", {}},
+      {"callback",
+       ColumnType::kBool,
+       "",
+       "an agent's call back of a hand-off (callback list): the call, or its blocked row when "
+       "compliance denied it",
+       {}}};
 }
 
 std::vector<ColumnSpec> AuditColumns() {

@@ -65,7 +65,8 @@ enum ContactColumn {
   kConPurpose,
   kConVerdict,
   kConRule,
-  kConCost
+  kConCost,
+  kConCallback
 };
 std::vector<h5::ColumnSpec> ContactColumns();
 

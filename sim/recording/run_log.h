@@ -63,6 +63,8 @@ struct ContactRow {
   uint8_t purpose = 0;                // compliance::Purpose value (0 = kCollection)
   bool reply_to_inbound = false;      // the one reply to a consumer-initiated contact
                                       // (ContactRequest::reply_to_inbound)
+  bool callback = false;              // an agent calling back a hand-off from the callback list
+                                      // (staffing.callbacks; see EscalationRow::callback)
 };
 
 // A promise to pay (an agreed arrangement's first payment, or a bare promise), and how it ended.
@@ -88,23 +90,45 @@ struct PaymentRow {
   Money fee;                          // processing fee paid by the operation
   bool card = true;                   // else ACH
   enum class Status : uint8_t { kSettled, kDeclined, kReturned } status = Status::kSettled;
-  // Where the payment came from: the channel of the contact that produced it, or self-cure.
-  enum class Source : uint8_t { kCall, kSms, kEmail, kLetter, kSelfCure, kInbound } source =
-      Source::kSelfCure;
+  // Where the payment came from: the channel of the contact that produced it, or self-cure. New
+  // sources go at the end (internal::kSourceCount sizes the KPI tallies).
+  enum class Source : uint8_t { kCall, kSms, kEmail, kLetter, kSelfCure, kInbound, kWhatsApp }
+      source = Source::kSelfCure;
   Agent agent = Agent::kNone;
   // Added by REC: the account was charged off when the payment settled (a post-charge-off
   // recovery, the numerator of the recovery rate).
   bool after_charge_off = false;
 };
 
-// A hand-off from the AI (or an inbound call) waiting for a human agent.
+// What became of a hand-off on the callback list (EscalationRow::callback).
+enum class CallbackFate : uint8_t {
+  kNone,       // not on the callback list
+  kCalled,     // an agent called the debtor back (that call's ContactRow has `callback` set)
+  kWithdrawn,  // the debtor called us first (the callback is withdrawn, as a waiting call is)
+  kDropped,    // the account was paid, settled or closed while the callback waited
+  kBlocked,    // compliance denied the call back (a hold; or the account lookup failed)
+  kExpired,    // not called back within staffing.callback_expiry_days of the hand-off
+  kPending,    // still owed at the end of the run
+};
+
+// A hand-off from the AI (on our call or on one the debtor made) to a human agent: one row per
+// hand-off, emitted when a human answers it live, when the debtor abandons it, or, for a hand-off
+// sent to the callback list, when the callback ends (then `callback_fate` says how).
 struct EscalationRow {
   uint64_t account = 0;
   int8_t arm = -1;
-  Timestamp queued;
-  Duration wait;                      // until answered or abandoned
-  bool abandoned = false;
+  Timestamp queued;                   // the hand-off
+  Duration wait;                      // on hold until answered or abandoned (0: sent straight to
+                                      // the callback list, nobody being on shift to take it)
+  bool abandoned = false;             // the debtor hung up before a human answered
   uint8_t reason = 0;                 // conversation::Handoff value
+  // Added with staffing.callbacks (defaults keep old emitters valid). The hand-off went to the
+  // callback list: nobody with the escalation skill was on shift, or the debtor abandoned it (then
+  // `abandoned` too).
+  bool callback = false;
+  CallbackFate callback_fate = CallbackFate::kNone;
+  Duration callback_wait;             // from `queued` to the start of the call back (kCalled), or
+                                      // to when the callback ended otherwise
 };
 
 // One OrgPort call: the API latency KPIs and the daily API count.

@@ -48,6 +48,7 @@ DebtorModel::Families::Families(const RandomStreams& s)
       payment_method(s.Family("debtor.payment_method")),
       capture(s.Family("debtor.capture")),
       sms(s.Family("debtor.sms")),
+      whatsapp(s.Family("debtor.whatsapp")),
       email(s.Family("debtor.email")),
       letter(s.Family("debtor.letter")),
       promise(s.Family("debtor.promise")),
@@ -163,7 +164,7 @@ ConversationScript DebtorModel::Conversation(domain::AccountId account, uint32_t
   RandomStream party = At(families_.party, account, n);
   const bool right = Bernoulli(party, b.right_party);
   const bool hangs_up = Bernoulli(party, b.hang_up_on_ai_disclosure);
-  const bool phone_channel = call || channel == domain::Channel::kSms;
+  const bool phone_channel = domain::IsPhoneChannel(channel);
   if (phone_channel && traits.PhoneWrongNumber(contact_point)) {
     s.responder = Responder::kWrongNumber;
   } else if (call && !right) {
@@ -243,11 +244,31 @@ ConversationScript DebtorModel::Conversation(domain::AccountId account, uint32_t
 MessageResponse DebtorModel::Message(domain::AccountId account, domain::Channel channel,
                                      uint32_t n) const {
   const BehaviourSpec& b = behaviour_;
-  const bool sms = channel != domain::Channel::kEmail;
-  RandomStream s = At(sms ? families_.sms : families_.email, account, n);
+  // The channel's stream and rates; each channel has its own stream, so its draws never move
+  // another's.
+  const StreamFamily* family = &families_.sms;
+  double read = b.sms_read;
+  double click = b.sms_click;
+  switch (channel) {
+    case domain::Channel::kEmail:
+      family = &families_.email;
+      read = b.email_open;
+      click = b.email_click;
+      break;
+    case domain::Channel::kWhatsApp:
+      family = &families_.whatsapp;
+      read = b.whatsapp_read;
+      click = b.whatsapp_click;
+      break;
+    case domain::Channel::kSms:
+    case domain::Channel::kCall:    // not a message: answered as a text would be
+    case domain::Channel::kLetter:  // (letters use LetterResponse)
+      break;
+  }
+  RandomStream s = At(*family, account, n);
   MessageResponse r;
-  r.read = Bernoulli(s, sms ? b.sms_read : b.email_open);
-  r.clicked = Bernoulli(s, sms ? b.sms_click : b.email_click) && r.read;
+  r.read = Bernoulli(s, read);
+  r.clicked = Bernoulli(s, click) && r.read;
   const double reply_s =
       b.message_reply_mean_s > 0 ? Exponential(s, 1.0 / b.message_reply_mean_s) : 0.0;
   r.reply_after = Duration::FromSecondsDouble(reply_s);

@@ -131,8 +131,9 @@ class DebtorModel {
   ConversationScript Conversation(domain::AccountId account, uint32_t n, domain::Channel channel,
                                   domain::VoiceMode voice, int contact_point, Timestamp t) const;
 
-  // --- Messages. n: the caller's count of texts (or emails) to this debtor so far. Streams
-  // "debtor.sms" and "debtor.email".
+  // --- Messages. n: the caller's count of messages of that channel to this debtor so far. Read
+  // and click with the channel's rates (sms_*, whatsapp_*, email_*). Streams "debtor.sms",
+  // "debtor.whatsapp" and "debtor.email".
   MessageResponse Message(domain::AccountId account, domain::Channel channel, uint32_t n) const;
   // A letter prompts an inbound call (letter_response) 3 to 10 days later. Stream "debtor.letter".
   std::optional<Duration> LetterResponse(domain::AccountId account, uint32_t n) const;
@@ -149,7 +150,7 @@ class DebtorModel {
   struct Families {
     explicit Families(const RandomStreams& s);
     StreamFamily answer, callback, party, identity, request, stance, proposal, offer_reply,
-        payment_method, capture, sms, email, letter, promise, payment;
+        payment_method, capture, sms, whatsapp, email, letter, promise, payment;
   };
 
   DebtorModel(const BehaviourSpec& behaviour, const ChannelSpec& channels, uint64_t seed,

@@ -192,10 +192,14 @@ bool OperationImpl::AfterHours(Timestamp t) const {
 void OperationImpl::OnShiftChange() {
   const Timestamp now = kernel_->Now();
   int on_shift = 0;
+  int escalations = 0;
   for (const AgentGroupSpec& g : world_.staffing.agents) {
-    if (InShift(g, now)) on_shift += g.count;
+    if (!InShift(g, now)) continue;
+    on_shift += g.count;
+    if (g.escalations) escalations += g.count;
   }
   human_on_shift_ = on_shift;
+  escalation_agents_on_shift_ = escalations;
   Dispatch();
 }
 
@@ -315,6 +319,7 @@ Status OperationImpl::Run(const std::function<void(const OperationProgress&)>& p
   // Contacts still running at the end are cut off with the horizon.
   kernel_->Shutdown();
   if (!failure_.ok()) return failure_;
+  EndOpenCallbacks();
   EmitOutcomes();
   return OkStatus();
 }

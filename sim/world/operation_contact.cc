@@ -41,6 +41,8 @@ recording::PaymentRow::Source SourceOf(domain::Channel c, bool inbound) {
       return recording::PaymentRow::Source::kEmail;
     case domain::Channel::kLetter:
       return recording::PaymentRow::Source::kLetter;
+    case domain::Channel::kWhatsApp:
+      return recording::PaymentRow::Source::kWhatsApp;
   }
   return recording::PaymentRow::Source::kCall;
 }
@@ -136,7 +138,7 @@ void OperationImpl::OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest
 }
 
 void OperationImpl::Blocked(uint32_t i, const compliance::ContactRequest& request,
-                            const compliance::Verdict& verdict) {
+                            const compliance::Verdict& verdict, bool callback) {
   AccountState& st = state_[i];
   recording::ContactRow row;
   row.account = portfolio_.accounts[i].id;
@@ -149,6 +151,7 @@ void OperationImpl::Blocked(uint32_t i, const compliance::ContactRequest& reques
   row.disposition = recording::kDispositionBlocked;
   row.verdict = KindOf(verdict);
   row.rule = verdict.rule;
+  row.callback = callback;
   sink_->OnContact(row);
   if (++st.denials < kMaxDenials) ScheduleReplan(i, kernel_->Now() + kReplanAfterDenial);
 }
@@ -167,10 +170,11 @@ void OperationImpl::Enqueue(uint32_t i, const compliance::ContactRequest& reques
     return;
   }
   // Messages and letters: queued for sending unless today's capacity is used up (then tomorrow).
-  const int64_t capacity = request.channel == domain::Channel::kSms ? world_.channels.sms_per_day
-                           : request.channel == domain::Channel::kEmail
-                               ? world_.channels.emails_per_day
-                               : world_.channels.letters_per_day;
+  const ChannelSpec& ch = world_.channels;
+  const int64_t capacity = request.channel == domain::Channel::kSms        ? ch.sms_per_day
+                           : request.channel == domain::Channel::kWhatsApp ? ch.whatsapp_per_day
+                           : request.channel == domain::Channel::kEmail    ? ch.emails_per_day
+                                                                           : ch.letters_per_day;
   int64_t& sent = sent_today_[static_cast<int>(request.channel)];
   if (capacity > 0 && sent >= capacity) {
     const uint32_t epoch = c.epoch;
@@ -245,8 +249,10 @@ bool OperationImpl::DispatchHuman() {
     if (now - e.queued > limit) {
       row.wait = limit;
       row.abandoned = true;
-      sink_->OnEscalation(row);
       state_[e.account].queued = false;
+      // With callbacks an agent calls the debtor back later; its row comes when that ends.
+      if (world_.staffing.callbacks && ListCallback(e, limit, /*abandoned=*/true)) continue;
+      sink_->OnEscalation(row);
       ScheduleReplan(e.account, now);
       continue;
     }
@@ -256,11 +262,14 @@ bool OperationImpl::DispatchHuman() {
     StartEscalationWork(e);
     return true;
   }
-  // Then debtors calling us, then our own calls.
+  // Then debtors calling us (waiting on the line, as the hand-offs above), then the calls back we
+  // owe after hand-offs (staffing.callbacks: an agent with the escalations skill), then our own
+  // calls.
   QueuedContact c;
   const bool inbound =
       !inbound_queue_.empty() && InboundAgentsOnShift() > 0 && PopInbound(/*ai_line=*/false, &c);
-  if (inbound || PopAllowed(human_queue_, &c)) {
+  const bool callback = !inbound && escalation_agents_on_shift_ > 0 && PopCallback(&c);
+  if (inbound || callback || PopAllowed(human_queue_, &c)) {
     ++human_busy_;
     StartContact(c, recording::Agent::kHuman);
     return true;
@@ -308,6 +317,9 @@ Money OperationImpl::ContactCost(const conversation::ContactAttemptRecord& a,
       break;
     case domain::Channel::kSms:
       dollars = cost.sms;
+      break;
+    case domain::Channel::kWhatsApp:
+      dollars = cost.whatsapp;
       break;
     case domain::Channel::kEmail:
       dollars = cost.email;
@@ -358,6 +370,11 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     Dispatch();
     return;
   }
+  if (!out.contacted && c.callback) {
+    CallBackNotPlaced(c, out.verdict);  // deferred: still owed; denied: a blocked call back
+    Dispatch();
+    return;
+  }
   if (!out.contacted) {
     if (out.verdict.kind == compliance::Verdict::Kind::kDefer) {
       const uint32_t epoch = st.plan_epoch;
@@ -403,7 +420,9 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
   row.verdict = recording::VerdictKind::kAllow;
   row.cost = ContactCost(a, agent);
   row.inbound = inbound;
+  row.callback = c.callback;
   sink_->OnContact(row);
+  if (c.callback) CallBackPlaced(i, a.start);
   if (!inbound) ScheduleCallback(i, a);
 
   ApplyFlags(i, r);
@@ -423,7 +442,13 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     ++st.escalations;
     st.escalated = true;
     st.queued = true;
-    escalation_queue_.push_back(e);
+    // Nobody with the escalations skill on shift to take it live: with callbacks the debtor is told
+    // an agent will call back (the callback list) instead of holding until the shift opens.
+    if (!world_.staffing.callbacks || escalation_agents_on_shift_ > 0) {
+      escalation_queue_.push_back(e);
+    } else if (!ListCallback(e, Duration::Zero(), /*abandoned=*/false)) {
+      HandOffLost(e);
+    }
   } else if (IsOpen(st.status) && !portfolio_.accounts[i].arrangement.active) {
     // The sequence continues (a callback the contact prompted comes as its own event).
     Replan(i);
@@ -481,6 +506,15 @@ void OperationImpl::ApplyFlags(uint32_t i, const conversation::ConversationResul
         break;
       case conversation::Flag::kAccountDisputeOpen:
         account.dispute = domain::DisputeStatus::kOpen;
+        break;
+      case conversation::Flag::kPhoneWhatsAppOptedOut:
+        if (domain::Phone* p = phone()) p->whatsapp_opted_out = true;
+        break;
+      case conversation::Flag::kPhoneWhatsAppConsentRevoked:
+        if (domain::Phone* p = phone()) p->whatsapp_consent.revoked = f.at;
+        break;
+      case conversation::Flag::kDebtorWhatsAppOptedOut:
+        debtor.whatsapp_opted_out = true;
         break;
     }
     recording::FlagRow row;

@@ -1,7 +1,8 @@
 // Internal to sim/world: the state and event handlers of Operation (operation.h). Split over
 // operation.cc (set-up, the day loop, snapshots), operation_contact.cc (planning, queues,
-// contacts), operation_inbound.cc (calls the debtor makes to us) and operation_money.cc (promises,
-// payments, self-cure, written requests).
+// contacts), operation_inbound.cc (calls the debtor makes to us), operation_callbacks.cc (the
+// callback list of hand-offs) and operation_money.cc (promises, payments, self-cure, written
+// requests).
 #ifndef RECOUP_SIM_WORLD_OPERATION_IMPL_H_
 #define RECOUP_SIM_WORLD_OPERATION_IMPL_H_
 
@@ -9,6 +10,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -68,7 +70,18 @@ struct QueuedContact {
   uint32_t account = 0;  // index
   uint32_t epoch = 0;
   compliance::ContactRequest request;
+  bool callback = false;  // an agent's call back of a hand-off (its OwedCallback: calling_back_)
   Timestamp queued;
+};
+
+// A call back owed after a hand-off (staffing.callbacks, operation_callbacks.cc): the call, and
+// the hand-off it follows, which its EscalationRow reports when the callback ends.
+struct OwedCallback {
+  QueuedContact call;       // call.callback is set; call.queued: when it joined the list
+  Timestamp handed_off;     // when the AI handed the debtor over (EscalationRow::queued)
+  Duration live_wait;       // on hold for a live agent first (0: nobody was on shift)
+  uint8_t reason = 0;       // conversation::Handoff
+  bool abandoned = false;   // the debtor hung up on hold
 };
 
 // What a human agent does with a hand-off: how long it takes and whether the person agrees a plan.
@@ -118,8 +131,10 @@ class OperationImpl {
   Task<void> ContactProcess(QueuedContact c, recording::Agent agent);
   void ApplyOutcome(const QueuedContact& c, recording::Agent agent,
                     const workflow::ContactOutcome& out, Timestamp started);
+  // Logs a planned contact compliance denied (`callback`: an agent's call back) and plans the
+  // account again in kReplanAfterDenial.
   void Blocked(uint32_t i, const compliance::ContactRequest& request,
-               const compliance::Verdict& verdict);
+               const compliance::Verdict& verdict, bool callback = false);
   void ApplyFlags(uint32_t i, const conversation::ConversationResult& r);
   void ReportApiCalls(const std::vector<workflow::ApiCall>& calls, int8_t arm);
   Money ContactCost(const conversation::ContactAttemptRecord& a, recording::Agent agent) const;
@@ -153,6 +168,32 @@ class OperationImpl {
   int InboundAgentsOnShift() const;
   // The phone the debtor calls from after an email or a letter (-1: none).
   int CallbackPhone(uint32_t i) const;
+
+  // --- operation_callbacks.cc: the callback list (staffing.callbacks; docs/world.md, "Callbacks")
+  // Puts hand-off `e` on the callback list, its debtor having waited `live_wait` on hold first
+  // (`abandoned`: and hung up). False, and nothing changes, when the account is no longer open or
+  // has no phone a human may call.
+  bool ListCallback(const Escalation& e, Duration live_wait, bool abandoned);
+  // Hand-off `e` can be neither live nor called back (no phone a human may call): lost at once
+  // (an abandoned EscalationRow without a wait) and the account planned again.
+  void HandOffLost(const Escalation& e);
+  // Pops the callback list for an agent as PopAllowed pops a queue (plus expiry): true with the
+  // call back compliance allows now in *out (its OwedCallback moves to calling_back_).
+  bool PopCallback(QueuedContact* out);
+  // The call back of account i (ApplyOutcome) was placed at `start`, or not (`verdict`).
+  void CallBackPlaced(uint32_t i, Timestamp start);
+  void CallBackNotPlaced(const QueuedContact& c, const compliance::Verdict& verdict);
+  // Compliance put callback `b` off until `until`: it waits off the list, the account still
+  // reserved for it, and rejoins the list then; or expires now if it would be too late by then.
+  void DeferCallback(const OwedCallback& b, Timestamp until);
+  void OnCallbackDue(uint32_t i, Timestamp handed_off);
+  bool CallbackExpired(const OwedCallback& b, Timestamp t) const;
+  // Reports the EscalationRow of callback `b`, which ended with `fate` at `at`.
+  void EndCallback(const OwedCallback& b, recording::CallbackFate fate, Timestamp at);
+  // Withdraws account i's callback, on the list or deferred: the debtor is calling us.
+  void WithdrawCallback(uint32_t i);
+  // At the end of the run: the rows of the callbacks still owed.
+  void EndOpenCallbacks();
 
   // --- operation_messages.cc
   // Queues a message or letter whose capacity is counted: the channel sends one at a time at its
@@ -212,11 +253,18 @@ class OperationImpl {
   int ai_free_ = 0;
   int human_on_shift_ = 0;
   int human_busy_ = 0;
-  int escalation_agents_on_shift_ = 0;
+  int escalation_agents_on_shift_ = 0;  // on shift in groups with the escalations skill
   std::deque<QueuedContact> ai_queue_;
   std::deque<QueuedContact> human_queue_;
   std::deque<Escalation> escalation_queue_;
   std::deque<InboundWait> inbound_queue_;
+  // The callback list (calls owed after a hand-off, in the order they joined it), the callbacks
+  // compliance deferred (by account: an account owes at most one, being reserved for it) and the
+  // call backs under way, so every callback's row is reported once, at the end of the run at the
+  // latest.
+  std::deque<OwedCallback> callback_queue_;
+  std::map<uint32_t, OwedCallback> deferred_callbacks_;
+  std::map<uint32_t, OwedCallback> calling_back_;
   // Messages sent today per channel (capacity), and the day they count for.
   int64_t sent_today_[domain::kChannelCount] = {};
   // Messages waiting to be sent per channel, the earliest instant the channel sends its next one,

@@ -1,11 +1,12 @@
 // Operation: calls the debtor makes to us (OperationImpl, operation_impl.h), from the contact that
 // prompts one to the line or agent that answers it (docs/world.md, "Inbound calls").
 //
-// The behaviour model draws whether a contact prompts a callback and when (a voicemail, a text or
-// email read but not clicked, a letter); the call is an event at that instant. What the core
-// decides, it decides: compliance (ContactRequest::inbound: the holds apply, the calling window and
-// call frequency do not), whether the AI may answer (workflow::AiMayAnswerInbound), and the call
-// itself (workflow::RunContact). What is decided here is only who is free to pick up:
+// The behaviour model draws whether a contact prompts a callback and when (a voicemail, a text,
+// WhatsApp message or email read but not clicked, a letter); the call is an event at that
+// instant. What the core decides, it decides: compliance (ContactRequest::inbound: the holds
+// apply, the calling window and call frequency do not), whether the AI may answer
+// (workflow::AiMayAnswerInbound), and the call itself (workflow::RunContact). What is decided here
+// is only who is free to pick up:
 //   1. an AI line, when the account's strategy lets the AI answer it and a line is free (24/7);
 //   2. else an agent on shift in a group that works calls (outbound or escalations skill);
 //   3. else the caller waits on hold, ahead of every outbound call (after the AI's hand-offs for
@@ -29,6 +30,7 @@ constexpr uint64_t kAfterVoicemail = 0;
 constexpr uint64_t kAfterText = 1;
 constexpr uint64_t kAfterEmail = 2;
 constexpr uint64_t kAfterLetter = 3;
+constexpr uint64_t kAfterWhatsApp = 4;
 uint64_t Key(uint64_t what, uint64_t n) { return what << 28 | (n & 0x0fff'ffffULL); }
 // Inbound patience draws in stream "debtor.patience": draw kPatienceBase + 4 x key (hand-offs use
 // draws 4 x k, far below).
@@ -70,13 +72,18 @@ void OperationImpl::ScheduleCallback(uint32_t i, const conversation::ContactAtte
       break;
     }
     case domain::Channel::kSms:
+    case domain::Channel::kWhatsApp:
     case domain::Channel::kEmail: {
       if (a.outcome != domain::Outcome::kSent) return;
       const uint32_t n = channel_->Opened(id, a.channel) - 1;
       after = model_->Message(id, a.channel, n).callback_after;  // read, not clicked
-      const bool sms = a.channel == domain::Channel::kSms;
-      phone = sms ? a.contact_point : CallbackPhone(i);
-      key = Key(sms ? kAfterText : kAfterEmail, n);
+      // A text or WhatsApp message is answered by calling the number it reached.
+      const bool to_phone = domain::IsPhoneChannel(a.channel);
+      phone = to_phone ? a.contact_point : CallbackPhone(i);
+      key = Key(a.channel == domain::Channel::kSms        ? kAfterText
+                : a.channel == domain::Channel::kWhatsApp ? kAfterWhatsApp
+                                                          : kAfterEmail,
+                n);
       break;
     }
     case domain::Channel::kLetter: {
@@ -159,6 +166,7 @@ void OperationImpl::WithdrawWaiting(uint32_t i) {
     std::erase_if(*queue, of_account);
   }
   for (std::deque<QueuedContact>& queue : send_queue_) std::erase_if(queue, of_account);
+  WithdrawCallback(i);  // a call back we owe, on the list or deferred: the debtor is calling us
   state_[i].queued = false;
   state_[i].waiting = false;
 }

@@ -17,6 +17,8 @@ double RatePerSecond(const ChannelSpec& ch, domain::Channel channel) {
   switch (channel) {
     case domain::Channel::kSms:
       return ch.sms_per_second;
+    case domain::Channel::kWhatsApp:
+      return ch.whatsapp_per_second;
     case domain::Channel::kEmail:
       return ch.emails_per_second;
     case domain::Channel::kLetter:

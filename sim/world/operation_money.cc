@@ -25,6 +25,8 @@ domain::Channel ChannelOf(recording::PaymentRow::Source s) {
       return domain::Channel::kEmail;
     case recording::PaymentRow::Source::kLetter:
       return domain::Channel::kLetter;
+    case recording::PaymentRow::Source::kWhatsApp:
+      return domain::Channel::kWhatsApp;
     case recording::PaymentRow::Source::kCall:
     case recording::PaymentRow::Source::kInbound:
     case recording::PaymentRow::Source::kSelfCure:

@@ -27,14 +27,15 @@ struct Families {
         days_past_due(s.Family("portfolio.days_past_due")),
         region(s.Family("portfolio.region")),
         phones(s.Family("portfolio.phones")),
+        whatsapp(s.Family("portfolio.whatsapp")),
         email(s.Family("portfolio.email")),
         flags(s.Family("portfolio.flags")),
         propensity(s.Family("debtor.propensity")),
         answer(s.Family("debtor.answer_multiplier")),
         written(s.Family("debtor.written_requests")),
         self_cure(s.Family("debtor.self_cure")) {}
-  StreamFamily product, balance, days_past_due, region, phones, email, flags, propensity, answer,
-      written, self_cure;
+  StreamFamily product, balance, days_past_due, region, phones, whatsapp, email, flags, propensity,
+      answer, written, self_cure;
 };
 
 // Country calling code and a fictional subscriber prefix for non-NANP regions (drama / test
@@ -176,6 +177,18 @@ void Generator::Account(domain::AccountId id, domain::Account& a, domain::Debtor
   d.phones.resize(static_cast<size_t>(phone_count));
   for (int i = 0; i < phone_count; ++i) {
     Phone(id, i, t.region, opened, phone_stream, d.phones[static_cast<size_t>(i)], t);
+  }
+  // WhatsApp opt-ins from a stream of their own, one draw per phone slot whether or not the phone
+  // exists: adding the channel moved no other draw, so portfolios without WhatsApp are unchanged.
+  RandomStream whatsapp_stream = f.whatsapp.For(id);
+  for (int i = 0; i < 2; ++i) {
+    const bool opted_in = Bernoulli(whatsapp_stream, spec.contact.whatsapp_consent);
+    if (i >= phone_count) continue;
+    domain::Phone& phone = d.phones[static_cast<size_t>(i)];
+    if (opted_in && phone.type == domain::PhoneType::kMobile) {
+      phone.whatsapp_consent.source = domain::ConsentSource::kCreditTransaction;
+      phone.whatsapp_consent.given = opened;
+    }
   }
 
   // Email.

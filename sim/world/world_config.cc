@@ -146,6 +146,7 @@ void CheckPortfolio(const PortfolioSpec& p, Checker& c) {
   c.Probability(cd + "address_zone_known", d.address_zone_known);
   c.Probability(cd + "robocall_consent", d.robocall_consent);
   c.Probability(cd + "sms_consent", d.sms_consent);
+  c.Probability(cd + "whatsapp_consent", d.whatsapp_consent);
   c.Probability(cd + "email_on_file", d.email_on_file);
   c.Probability(cd + "email_consumer_used", d.email_consumer_used);
   if (c.ok() && d.not_in_service + d.wrong_number > 1) {
@@ -203,6 +204,8 @@ void CheckBehaviour(const BehaviourSpec& b, Checker& c) {
       {"retry_success", b.retry_success},
       {"sms_read", b.sms_read},
       {"sms_click", b.sms_click},
+      {"whatsapp_read", b.whatsapp_read},
+      {"whatsapp_click", b.whatsapp_click},
       {"email_open", b.email_open},
       {"email_click", b.email_click},
       {"letter_response", b.letter_response},
@@ -245,9 +248,11 @@ void CheckHandleTimes(const std::string& at, const HandleTimes& h, Checker& c) {
 void CheckChannels(const ChannelSpec& ch, Checker& c) {
   const std::string at = "channels.";
   c.AtLeast(at + "sms_per_day", ch.sms_per_day, 0);
+  c.AtLeast(at + "whatsapp_per_day", ch.whatsapp_per_day, 0);
   c.AtLeast(at + "emails_per_day", ch.emails_per_day, 0);
   c.AtLeast(at + "letters_per_day", ch.letters_per_day, 0);
   c.Positive(at + "sms_per_second", ch.sms_per_second);
+  c.Positive(at + "whatsapp_per_second", ch.whatsapp_per_second);
   c.Positive(at + "emails_per_second", ch.emails_per_second);
   c.Positive(at + "letters_per_second", ch.letters_per_second);
   c.NonNegative(at + "ring_no_answer_s", ch.ring_no_answer_s);
@@ -261,6 +266,7 @@ void CheckChannels(const ChannelSpec& ch, Checker& c) {
   c.NonNegative(co + "ai_dial", k.ai_dial);
   c.NonNegative(co + "human_per_hour", k.human_per_hour);
   c.NonNegative(co + "sms", k.sms);
+  c.NonNegative(co + "whatsapp", k.whatsapp);
   c.NonNegative(co + "email", k.email);
   c.NonNegative(co + "letter", k.letter);
   c.Probability(co + "card_fee_rate", k.card_fee_rate);
@@ -291,6 +297,7 @@ void CheckStaffing(const StaffingSpec& s, Checker& c) {
   }
   c.Zone("staffing.operation_time_zone", s.operation_time_zone);
   c.Positive("staffing.patience_mean_s", s.patience_mean_s);
+  c.AtLeast("staffing.callback_expiry_days", s.callback_expiry_days, 0);
 }
 
 void CheckOrg(const OrgSpec& o, Checker& c) {

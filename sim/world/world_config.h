@@ -75,6 +75,10 @@ struct ContactDataSpec {
   double address_zone_known = 0.90;       // the address was geocoded to a time zone
   double robocall_consent = 0.70;         // TCPA consent for AI / prerecorded calls, per mobile
   double sms_consent = 0.60;              // per mobile
+  // Opt-in to the creditor's WhatsApp messages, per mobile (drawn independently of sms_consent).
+  // No survey of US collections books found: a moderate guess, WhatsApp being a minority
+  // messaging app in the US (higher in LatAm and Europe, where a scenario should raise it).
+  double whatsapp_consent = 0.30;
   double email_on_file = 0.60;
   double email_consumer_used = 0.50;      // of emails: provenance kConsumerUsed; the rest are
                                           // creditor-notice emails past their opt-out deadline
@@ -158,6 +162,11 @@ struct BehaviourSpec {
   // Messages (P7, P8): read/open and click; a click leads to a payment with pay_after_click.
   double sms_read = 0.90;
   double sms_click = 0.10;
+  // WhatsApp: vendors report read rates above SMS (0.85-0.98, read receipts) and more clicks
+  // (template buttons). No collections source: both kept inside P7's SMS ranges (read 0.8-0.95,
+  // click 0.05-0.20), above the SMS defaults. See docs/world.md.
+  double whatsapp_read = 0.93;
+  double whatsapp_click = 0.15;
   double email_open = 0.30;
   double email_click = 0.05;
   double letter_response = 0.02;                 // a letter prompts an inbound call
@@ -176,6 +185,10 @@ struct CostSpec {
   double ai_dial = 0.01;                  // per AI dial (telephony set-up)
   double human_per_hour = 30.0;           // loaded labour cost of a collector hour (P29)
   double sms = 0.012;                     // P26 per message
+  // Per business-initiated template message: Meta's US utility-template rate (about $0.004;
+  // marketing templates about $0.025) plus a provider's per-message fee (Twilio lists $0.005).
+  // A payment reminder about the person's account is a utility template.
+  double whatsapp = 0.009;
   double email = 0.0005;                  // P27
   double letter = 1.00;                   // P25
   double card_fee_rate = 0.029;           // 3.3: 2.5-3.5% of a card payment
@@ -198,11 +211,13 @@ struct HandleTimes {
 struct ChannelSpec {
   // Daily sending capacity of the message channels (0 = unlimited).
   int64_t sms_per_day = 0;
+  int64_t whatsapp_per_day = 0;
   int64_t emails_per_day = 0;
   int64_t letters_per_day = 0;
   // Sending throughput of the message channels (messages per second, > 0): a campaign's messages
   // leave one after another at this rate rather than all at the instant they come due.
   double sms_per_second = 30;             // a 10DLC campaign's carrier-assigned throughput
+  double whatsapp_per_second = 80;        // WhatsApp Cloud API default per business number
   double emails_per_second = 100;         // an email service provider's sending rate
   double letters_per_second = 10;         // a print-and-mail vendor's submission API
   double ring_no_answer_s = 30;           // a dial that is not answered
@@ -236,8 +251,15 @@ struct StaffingSpec {
   // Escalation queue: a hand-off waits for a free escalation agent; the debtor hangs up after an
   // exponential patience with this mean (3.7).
   double patience_mean_s = 120;
-  // Hand-offs that are not live (messages, after hours) go to a callback list worked next shift.
+  // A hand-off nobody can take live (no agent with the escalations skill on shift) or that the
+  // debtor abandoned goes to a callback list: agents with the escalations skill call the debtor
+  // back when compliance allows it (after Reg F's 7-day wait that the hand-off's conversation
+  // starts), after the debtors waiting on the line and before the outbound calls. Off: such a
+  // hand-off is lost (abandoned) and the account planned again. docs/world.md, "Callbacks".
   bool callbacks = true;
+  // A callback not made within this many days of the hand-off is dropped and the account planned
+  // again (0: never). No source: Reg F's 7-day wait plus a working week.
+  int callback_expiry_days = 14;
 };
 
 // --- The org and the run ---------------------------------------------------------------------------

@@ -67,3 +67,24 @@ def test_tables_read_with_pandas(request, tmp_path):
     violations = summary[kpi == "compliance_violations"]["value"]
     assert len(violations) == 4 and (violations == 0).all()
     assert len(comparison) > 0
+
+
+def test_callback_calls_are_marked(request, tmp_path):
+    """The calls agents make to work the callback list (staffing.callbacks) are the rows of
+    /events/contacts with `callback` set: human dials, as many as the callback_calls KPI."""
+    path, _ = run(request, tmp_path, "c.h5", "--events")
+    with h5py.File(path, "r") as f:
+        g = f["events/contacts"]
+        assert g["callback"].dtype == np.bool_
+        contacts = pd.DataFrame({k: g[k][()] for k in
+                                 ("replication", "arm", "callback", "verdict", "agent", "channel")})
+        summary = pd.DataFrame({k: f["kpis/summary"][k][()] for k in f["kpis/summary"]})
+    kpi = summary["kpi"].str.decode("utf-8") if summary["kpi"].dtype == object else summary["kpi"]
+    expected = summary[kpi == "callback_calls"].set_index(["replication", "arm"])["value"]
+    calls = contacts[contacts["callback"] & (contacts["verdict"] == 0)]
+    assert (calls["agent"] == 2).all() and (calls["channel"] == 0).all()  # human, call
+    got = calls.groupby(["replication", "arm"]).size()
+    assert len(expected) == 4
+    for key, value in expected.items():
+        assert got.get(key, 0) == value, key
+    assert expected.sum() > 0

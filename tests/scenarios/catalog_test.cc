@@ -182,6 +182,17 @@ TEST(CatalogTest, UtilitiesIsAUtilityPortfolio) {
   for (const sim::world::ProductSpec& p : s.world.portfolio.products) {
     EXPECT_EQ(p.product, domain::Product::kUtility);
   }
+  // The catalog's WhatsApp scenario: opted-in customers and WhatsApp steps in its strategy.
+  EXPECT_DOUBLE_EQ(s.world.portfolio.contact.whatsapp_consent, 0.35);
+  const strategy::Strategy* digital = FindStrategy(s, "digital_first");
+  ASSERT_NE(digital, nullptr);
+  int whatsapp_steps = 0;
+  for (const auto& sequence : digital->sequences) {
+    for (const strategy::ContactStep& step : sequence) {
+      whatsapp_steps += step.channel == domain::Channel::kWhatsApp ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(whatsapp_steps, 2);
 }
 
 TEST(CatalogTest, BankCardsLateStageIsPastSixtyDays) {

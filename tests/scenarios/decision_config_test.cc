@@ -42,6 +42,23 @@ TEST(DefaultDecisionConfigTest, IsAValidStageStrategy) {
   EXPECT_LT(c.risk_model.coefficients[segmentation::kArrangementActive], 0);
 }
 
+// WhatsApp is opt-in for an operation: the default strategy has no WhatsApp step (so results
+// without one are what they were before the channel), and a strategy with one is valid.
+TEST(DefaultDecisionConfigTest, WhatsAppStepsAreTheScenariosChoice) {
+  workflow::DecisionConfig c = workflow::DefaultDecisionConfig();
+  for (const auto& sequence : c.strategies[0].sequences) {
+    for (const strategy::ContactStep& step : sequence) {
+      EXPECT_NE(step.channel, domain::Channel::kWhatsApp);
+    }
+  }
+  strategy::ContactStep whatsapp;
+  whatsapp.channel = domain::Channel::kWhatsApp;
+  whatsapp.day_offset = 4;
+  whatsapp.slots = {{10 * 60, 19 * 60}};
+  c.strategies[0].sequences[static_cast<std::size_t>(domain::Stage::kEarly)].push_back(whatsapp);
+  EXPECT_TRUE(c.Validate().ok()) << c.Validate();
+}
+
 TEST(DefaultDecisionConfigTest, ValidateNamesThePart) {
   workflow::DecisionConfig c = workflow::DefaultDecisionConfig();
   c.strategies.push_back(c.strategies[0]);

@@ -77,6 +77,7 @@ staffing:
   operation_time_zone: America/Chicago
   patience_mean_s: 90
   callbacks: false
+  callback_expiry_days: 5
 org:
   latency:
     default: {kind: constant, value_ms: 20}
@@ -197,6 +198,7 @@ TEST(LoaderTest, ReadsEveryKindOfValue) {
   EXPECT_EQ(st.operation_time_zone, "America/Chicago");
   EXPECT_EQ(st.patience_mean_s, 90);
   EXPECT_FALSE(st.callbacks);
+  EXPECT_EQ(st.callback_expiry_days, 5);
 
   const sim::world::OrgSpec& o = s.world.org;
   EXPECT_EQ(o.latency.default_spec.kind, "constant");
@@ -315,6 +317,37 @@ TEST(LoaderTest, OverridesCreateMissingSections) {
   EXPECT_EQ(s.core.risk_model.name, "roll_risk");  // the default model, one value changed
   EXPECT_EQ(s.world.portfolio.contact.sms_consent, 0.1);
   EXPECT_EQ(s.world.portfolio.accounts, DefaultScenario().world.portfolio.accounts);
+}
+
+// The WhatsApp keys sit next to the SMS ones; defaults when absent, the file's values when written.
+TEST(LoaderTest, ReadsTheWhatsAppKeys) {
+  const Scenario d = MustLoad("");
+  EXPECT_EQ(d.world.portfolio.contact.whatsapp_consent, 0.30);
+  EXPECT_EQ(d.world.behaviour.whatsapp_read, 0.93);
+  EXPECT_EQ(d.world.behaviour.whatsapp_click, 0.15);
+  EXPECT_EQ(d.world.channels.whatsapp_per_second, 80);
+  EXPECT_EQ(d.world.channels.whatsapp_per_day, 0);
+  EXPECT_EQ(d.world.channels.cost.whatsapp, 0.009);
+  const Scenario s = MustLoad(
+      "portfolio:\n  contact: {whatsapp_consent: 0.8}\n"
+      "behaviour: {whatsapp_read: 0.97, whatsapp_click: 0.2}\n"
+      "channels:\n  whatsapp_per_day: 1000\n  whatsapp_per_second: 20\n"
+      "  cost: {whatsapp: 0.03}\n"
+      "strategies:\n  - name: chat\n    sequences:\n      early:\n"
+      "        - {channel: whatsapp, slots: [\"10:00-19:00\"]}\n"
+      "        - {channel: sms, day_offset: 2}\n");
+  EXPECT_EQ(s.world.portfolio.contact.whatsapp_consent, 0.8);
+  EXPECT_EQ(s.world.portfolio.contact.sms_consent, sim::world::ContactDataSpec{}.sms_consent);
+  EXPECT_EQ(s.world.behaviour.whatsapp_read, 0.97);
+  EXPECT_EQ(s.world.behaviour.whatsapp_click, 0.2);
+  EXPECT_EQ(s.world.channels.whatsapp_per_day, 1000);
+  EXPECT_EQ(s.world.channels.whatsapp_per_second, 20);
+  EXPECT_EQ(s.world.channels.cost.whatsapp, 0.03);
+  ASSERT_EQ(s.core.strategies.size(), 1u);  // the file's list replaces the default one
+  const auto& early = s.core.strategies[0].SequenceFor(domain::Stage::kEarly);
+  ASSERT_EQ(early.size(), 2u);
+  EXPECT_EQ(early[0].channel, domain::Channel::kWhatsApp);
+  EXPECT_EQ(early[1].channel, domain::Channel::kSms);
 }
 
 TEST(LoaderTest, LaterOverridesWin) {

@@ -74,6 +74,7 @@ TEST(ComplianceFrequencyTest, WhatCountsAsACall) {
       {"misdirected", Outcome::kNoAnswer, R::kConsumer, true, kDebt, Channel::kCall, false},
       {"other debt", Outcome::kNoAnswer, R::kConsumer, false, kOtherDebt, Channel::kCall, false},
       {"text", Outcome::kSent, R::kConsumer, false, kDebt, Channel::kSms, false},
+      {"whatsapp", Outcome::kSent, R::kConsumer, false, kDebt, Channel::kWhatsApp, false},
       {"email", Outcome::kSent, R::kConsumer, false, kDebt, Channel::kEmail, false},
   };
   for (const Case& c : cases) {

@@ -90,10 +90,12 @@ Case Generate(std::mt19937_64& rng) {
     domain::Phone phone = testing::Mobile("+1" + std::to_string(p.area_code) + "5550100", p.area_code);
     phone.calls_opted_out = chance(0.05);
     phone.texts_opted_out = chance(0.05);
+    phone.whatsapp_opted_out = chance(0.05);
     phone.wrong_number = chance(0.05);
     phone.place = chance(0.1) ? domain::Place::kWork : domain::Place::kHome;
     if (chance(0.2)) phone.robocall_consent = domain::Consent{};
     if (chance(0.2)) phone.sms_consent = domain::Consent{};
+    if (chance(0.2)) phone.whatsapp_consent = domain::Consent{};
     phone.last_text_consent_or_inbound = Timestamp::FromCivilUtc(2026, 9 + pick(3), 1 + pick(28));
     if (!phone.wrong_number) {
       for (const char* z : AreaZones().at(p.area_code)) c.zones.push_back(z);
@@ -107,6 +109,7 @@ Case Generate(std::mt19937_64& rng) {
   c.debtor.bankruptcy = chance(0.03);
   c.debtor.deceased = chance(0.03);
   c.debtor.calls_opted_out = chance(0.05);
+  c.debtor.whatsapp_opted_out = chance(0.03);
   c.debtor.no_contact_at_work = chance(0.3);
   c.debtor.capacity_hold = chance(0.03);
   c.account.attorney_represented = chance(0.03);
@@ -121,13 +124,13 @@ Case Generate(std::mt19937_64& rng) {
     ContactEvent e = testing::Call(c.now - Duration::Minutes(1 + pick(10 * 24 * 60)),
                                    static_cast<Outcome>(pick(9)),
                                    chance(0.8) ? testing::kDebt : testing::kOtherDebt);
-    e.channel = static_cast<Channel>(pick(4));
+    e.channel = static_cast<Channel>(pick(domain::kChannelCount));
     if (e.channel != Channel::kCall) e.outcome = Outcome::kSent;
     e.contact_point = static_cast<int8_t>(pick(phones));
     e.initiated_by_consumer = chance(0.05);
     c.history.Record(e);
   }
-  c.request.channel = static_cast<Channel>(pick(4));
+  c.request.channel = static_cast<Channel>(pick(domain::kChannelCount));
   c.request.voice = static_cast<domain::VoiceMode>(pick(4));
   c.request.contact_point = c.request.channel == Channel::kEmail ? 0 : pick(phones);
   c.request.purpose = chance(0.9) ? Purpose::kCollection : static_cast<Purpose>(pick(6));
@@ -153,7 +156,8 @@ std::string Violation(const Case& c) {
   }
   if (d.capacity_hold) return "capacity";
   if (r.purpose == Purpose::kLegalReferral && !r.scra_status_checked) return "scra";
-  const bool phone_channel = r.channel == Channel::kCall || r.channel == Channel::kSms;
+  const bool phone_channel =
+      r.channel == Channel::kCall || r.channel == Channel::kSms || r.channel == Channel::kWhatsApp;
   if (phone_channel) {
     const domain::Phone& p = d.phones[static_cast<std::size_t>(r.contact_point)];
     if (p.wrong_number) return "wrong number";
@@ -164,6 +168,11 @@ std::string Violation(const Case& c) {
         r.purpose != Purpose::kOptOutConfirmation) {
       return "text opt-out";
     }
+    // WhatsApp is its own medium: only its own opt-outs stop it.
+    if (r.channel == Channel::kWhatsApp && (d.whatsapp_opted_out || p.whatsapp_opted_out) &&
+        !r.reply_to_inbound && r.purpose != Purpose::kOptOutConfirmation) {
+      return "whatsapp opt-out";
+    }
     if (p.place == domain::Place::kWork && d.no_contact_at_work) return "work";
     if (r.channel == Channel::kCall && r.voice != domain::VoiceMode::kHuman && !p.robocall_consent.ActiveAt(c.now)) {
       return "robocall consent";
@@ -171,6 +180,11 @@ std::string Violation(const Case& c) {
     if (r.channel == Channel::kSms && !r.reply_to_inbound &&
         (!p.sms_consent.ActiveAt(c.now) || c.now - p.last_text_consent_or_inbound > Duration::Days(60))) {
       return "sms consent";
+    }
+    if (r.channel == Channel::kWhatsApp && !r.reply_to_inbound &&
+        (!p.whatsapp_consent.ActiveAt(c.now) ||
+         c.now - p.last_text_consent_or_inbound > Duration::Days(60))) {
+      return "whatsapp opt-in";
     }
   }
   if (r.channel == Channel::kEmail && !r.reply_to_inbound) {
@@ -203,16 +217,17 @@ std::string Violation(const Case& c) {
     }
     if (calls >= 7) return "7 calls in 7 days";
   }
-  // Massachusetts: 2 calls or texts per 7 days per debt.
+  // Massachusetts: 2 calls or texts per 7 days per debt (a WhatsApp message counts as a text).
   if (c.massachusetts && r.purpose == Purpose::kCollection &&
-      (r.channel == Channel::kCall || r.channel == Channel::kSms)) {
+      (r.channel == Channel::kCall || r.channel == Channel::kSms ||
+       r.channel == Channel::kWhatsApp)) {
     const cctz::time_zone tz = Zone(c.zones.front().c_str());
     const cctz::civil_day today(Local(c.now, tz));
     int n = 0;
     for (const ContactEvent& e : c.history.events) {
       if (today - cctz::civil_day(Local(e.time, tz)) > 6 || !e.debts.Contains(a.id) || e.initiated_by_consumer) continue;
       if ((e.channel == Channel::kCall && e.outcome != Outcome::kBusy && e.outcome != Outcome::kNotInService) ||
-          e.channel == Channel::kSms) {
+          e.channel == Channel::kSms || e.channel == Channel::kWhatsApp) {
         ++n;
       }
     }

@@ -1,5 +1,6 @@
 // Shared builders for the compliance tests: a consumer in Albany, New York (Eastern time, not NYC,
-// no state overlay) with one mobile number that has every consent, and helpers for times and events.
+// no state overlay) with one mobile number that has every consent (robocalls, texts, and the
+// WhatsApp opt-in), and helpers for times and events.
 #ifndef RECOUP_TESTS_CORE_COMPLIANCE_FIXTURES_H_
 #define RECOUP_TESTS_CORE_COMPLIANCE_FIXTURES_H_
 
@@ -31,6 +32,8 @@ inline domain::Phone Mobile(std::string e164, int area_code) {
   p.robocall_consent.given = Timestamp::FromCivilUtc(2020, 1, 1);
   p.sms_consent.source = domain::ConsentSource::kGivenToCollector;
   p.sms_consent.given = Timestamp::FromCivilUtc(2020, 1, 1);
+  p.whatsapp_consent.source = domain::ConsentSource::kGivenToCollector;
+  p.whatsapp_consent.given = Timestamp::FromCivilUtc(2020, 1, 1);
   p.last_text_consent_or_inbound = Timestamp::FromCivilUtc(2026, 11, 1);
   return p;
 }

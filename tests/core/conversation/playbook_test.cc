@@ -106,6 +106,7 @@ TEST(PlaybookTest, NoPathRevealsTheDebtBeforeVerification) {
   std::deque<Conversation> frontier;
   frontier.push_back(MustStart(CallSetup()));
   frontier.push_back(MustStart(MessageSetup(domain::Channel::kSms)));
+  frontier.push_back(MustStart(MessageSetup(domain::Channel::kWhatsApp)));
   int explored = 0;
   for (int depth = 0; depth < 4; ++depth) {
     std::deque<Conversation> next;
@@ -240,6 +241,40 @@ TEST(PlaybookTest, SmsThreadOpensAtStartAndUsesLinksOnly) {
   EXPECT_EQ(keypad.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(c.state(), State::kCollecting);
   EXPECT_EQ(MustFinish(c).contact_attempt.outcome, domain::Outcome::kSent);
+}
+
+// A WhatsApp thread plays like a text thread: the opening (with the opt-out instructions
+// RF-OPTOUT-ELEC asks of every electronic message) goes with the first message, payment by link
+// only, and a wrong person on the number flags the phone.
+TEST(PlaybookTest, WhatsAppThreadPlaysLikeAText) {
+  Conversation c = MustStart(MessageSetup(domain::Channel::kWhatsApp));
+  EXPECT_EQ(c.state(), State::kAwaitingPerson);
+  EXPECT_EQ(c.steps(), (std::vector<Step>{S::kIdentifyCaller, S::kDiscloseAi,
+                                          S::kOptOutInstructions, S::kAskForPerson}));
+  EXPECT_EQ(Drive(c, {I(Intent::kRightParty), I(Intent::kConfirmsIdentity)}),
+            (std::vector<Step>{S::kDebtCollectorReminder, S::kStateBalance, S::kRequestPayment}));
+  EXPECT_EQ(c.On(MakeAgreement(PaymentMethod::kKeypad), kStart + Duration::Minutes(5))
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  const ConversationResult r = MustFinish(c);
+  EXPECT_EQ(r.contact_attempt.channel, domain::Channel::kWhatsApp);
+  EXPECT_EQ(r.contact_attempt.outcome, domain::Outcome::kSent);
+  EXPECT_EQ(r.contact_attempt.ledger_event.channel, domain::Channel::kWhatsApp);
+  EXPECT_EQ(r.compliance.channel, domain::Channel::kWhatsApp);
+  bool opt_out_delivered = false;
+  for (const DeliveredDisclosure& d : r.compliance.delivered) {
+    opt_out_delivered |= d.disclosure == Disclosure::kOptOutInstructions;
+  }
+  EXPECT_TRUE(opt_out_delivered);
+
+  Conversation wrong = MustStart(MessageSetup(domain::Channel::kWhatsApp));
+  EXPECT_EQ(Drive(wrong, {I(Intent::kWrongParty)}), std::vector<Step>{S::kEnd});
+  const ConversationResult w = MustFinish(wrong);
+  ASSERT_EQ(w.flag_changes.size(), 1u);
+  EXPECT_EQ(w.flag_changes[0].flag, Flag::kPhoneWrongNumber);
+  EXPECT_EQ(w.flag_changes[0].contact_point, 0);
+  EXPECT_FALSE(w.compliance.debt_discussed);
 }
 
 TEST(PlaybookTest, UnansweredMessageThreadEnds) {

@@ -138,6 +138,34 @@ TEST(RecordsTest, FlagChangesApplyToTheDomain) {
   EXPECT_EQ(account.dispute, domain::DisputeStatus::kOpen);
 }
 
+// A WhatsApp stop touches WhatsApp only: the number's texts and TCPA consents stay as they were.
+TEST(RecordsTest, WhatsAppFlagChangesStayOnWhatsApp) {
+  domain::Account account = StandardAccount();
+  domain::Debtor debtor;
+  debtor.phones.resize(1);
+  debtor.phones[0].sms_consent.source = domain::ConsentSource::kGivenToCollector;
+  debtor.phones[0].robocall_consent.source = domain::ConsentSource::kCreditTransaction;
+  debtor.phones[0].whatsapp_consent.source = domain::ConsentSource::kGivenToCollector;
+  Conversation c = MustStart(MessageSetup(domain::Channel::kWhatsApp));
+  Drive(c, {I(Intent::kRightParty), I(Intent::kConfirmsIdentity), I(Intent::kOptsOut)});
+  const ConversationResult r = MustFinish(c);
+  ASSERT_TRUE(ApplyFlagChanges(r.flag_changes, account, debtor).ok());
+  const Timestamp when = r.flag_changes.front().at;
+  EXPECT_TRUE(debtor.phones[0].whatsapp_opted_out);
+  EXPECT_TRUE(debtor.whatsapp_opted_out);
+  EXPECT_FALSE(debtor.phones[0].whatsapp_consent.ActiveAt(when));
+  EXPECT_TRUE(debtor.phones[0].whatsapp_consent.ActiveAt(when - Duration::Seconds(1)));
+  EXPECT_FALSE(debtor.phones[0].texts_opted_out);
+  EXPECT_FALSE(debtor.texts_opted_out);
+  EXPECT_TRUE(debtor.phones[0].sms_consent.ActiveAt(when));
+  EXPECT_TRUE(debtor.phones[0].robocall_consent.ActiveAt(when));
+  // A WhatsApp phone flag names a phone: one outside the debtor's phones is refused.
+  FlagChange bad;
+  bad.flag = Flag::kPhoneWhatsAppConsentRevoked;
+  bad.contact_point = 3;
+  EXPECT_EQ(ApplyFlagChanges({bad}, account, debtor).code(), StatusCode::kOutOfRange);
+}
+
 TEST(RecordsTest, FlagChangeOutsideTheContactPointsAppliesNothing) {
   domain::Account account = StandardAccount();
   domain::Debtor debtor;
@@ -168,12 +196,19 @@ TEST(RecordsTest, NamesAreStableAndDistinct) {
   ExpectDistinctNames<Intent>(kIntentCount, IntentName);
   ExpectDistinctNames<Step>(kStepCount, StepName);
   ExpectDistinctNames<Disposition>(17, DispositionName);
-  ExpectDistinctNames<Flag>(12, FlagName);
+  ExpectDistinctNames<Flag>(15, FlagName);
+  ExpectDistinctNames<ConsentEventKind>(4, ConsentEventKindName);
   ExpectDistinctNames<State>(8, StateName);
   EXPECT_EQ(IntentName(Intent::kOptsOut), "opts_out");
   EXPECT_EQ(StepName(Step::kLeaveLimitedContentMessage), "leave_limited_content_message");
   EXPECT_EQ(DispositionName(Disposition::kPaid), "paid");
   EXPECT_EQ(FlagName(Flag::kAccountDisputeOpen), "account_dispute_open");
+  // Appended: the values of the older flags (stored in results files) did not move.
+  EXPECT_EQ(static_cast<int>(Flag::kAccountDisputeOpen), 11);
+  EXPECT_EQ(FlagName(Flag::kPhoneWhatsAppOptedOut), "phone_whatsapp_opted_out");
+  EXPECT_EQ(FlagName(Flag::kDebtorWhatsAppOptedOut), "debtor_whatsapp_opted_out");
+  EXPECT_EQ(ConsentEventKindName(ConsentEventKind::kWhatsAppConsentRevoked),
+            "whatsapp_consent_revoked");
 }
 
 TEST(RecordsTest, StepsAndDisclosuresMapBothWays) {

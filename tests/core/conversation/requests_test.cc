@@ -137,6 +137,7 @@ ConversationSetup HumanCall() {
 TEST(RequestsTest, CeaseAndOptOutStopTheMediumAndEnd) {
   const ConversationSetup sms = MessageSetup(domain::Channel::kSms);
   const ConversationSetup email = MessageSetup(domain::Channel::kEmail);
+  const ConversationSetup whatsapp = MessageSetup(domain::Channel::kWhatsApp);
   const std::vector<StopCase> cases = {
       {"ai_call_opt_out_unverified",
        CallSetup(),
@@ -173,6 +174,33 @@ TEST(RequestsTest, CeaseAndOptOutStopTheMediumAndEnd) {
         Flag::kPhoneSmsConsentRevoked},
        2,
        Disposition::kOptedOut},
+      // WhatsApp is its own medium: its stop withdraws the WhatsApp opt-in, not TCPA consents.
+      {"whatsapp_stop_unverified",
+       whatsapp,
+       false,
+       Intent::kOptsOut,
+       {S::kConfirmOptOut, S::kEnd},
+       {Flag::kPhoneWhatsAppOptedOut, Flag::kPhoneWhatsAppConsentRevoked},
+       1,
+       Disposition::kOptedOut},
+      {"whatsapp_stop_verified",
+       whatsapp,
+       true,
+       Intent::kOptsOut,
+       {S::kConfirmOptOut, S::kEnd},
+       {Flag::kPhoneWhatsAppOptedOut, Flag::kDebtorWhatsAppOptedOut,
+        Flag::kPhoneWhatsAppConsentRevoked},
+       1,
+       Disposition::kOptedOut},
+      {"written_cease_by_whatsapp",
+       whatsapp,
+       true,
+       Intent::kRequestsCease,
+       {S::kConfirmCease, S::kEnd},
+       {Flag::kPhoneWhatsAppOptedOut, Flag::kDebtorWhatsAppOptedOut,
+        Flag::kPhoneWhatsAppConsentRevoked, Flag::kAccountWrittenCease},
+       1,
+       Disposition::kCeaseRequested},
       {"email_opt_out_verified",
        email,
        true,
@@ -223,7 +251,9 @@ TEST(RequestsTest, CeaseAndOptOutStopTheMediumAndEnd) {
       const bool point = f.flag == Flag::kPhoneCallsOptedOut ||
                          f.flag == Flag::kPhoneTextsOptedOut ||
                          f.flag == Flag::kPhoneRobocallConsentRevoked ||
-                         f.flag == Flag::kPhoneSmsConsentRevoked || f.flag == Flag::kEmailOptedOut;
+                         f.flag == Flag::kPhoneSmsConsentRevoked ||
+                         f.flag == Flag::kEmailOptedOut || f.flag == Flag::kPhoneWhatsAppOptedOut ||
+                         f.flag == Flag::kPhoneWhatsAppConsentRevoked;
       EXPECT_EQ(f.contact_point, point ? tc.setup.contact_point : -1) << FlagName(f.flag);
     }
     EXPECT_EQ(flags, tc.flags);

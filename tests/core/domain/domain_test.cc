@@ -18,6 +18,17 @@ TEST(DomainTest, StageFromDaysPastDue) {
   EXPECT_EQ(StageName(Stage::kMid), "mid");
   EXPECT_EQ(ProductName(Product::kBuyNowPayLater), "bnpl");
   EXPECT_EQ(ChannelName(Channel::kSms), "sms");
+  // WhatsApp was appended: stored channel values of the others did not move.
+  EXPECT_EQ(ChannelName(Channel::kWhatsApp), "whatsapp");
+  EXPECT_EQ(static_cast<int>(Channel::kLetter), 3);
+  EXPECT_EQ(static_cast<int>(Channel::kWhatsApp), kChannelCount - 1);
+  for (int c = 0; c < kChannelCount; ++c) {
+    EXPECT_NE(ChannelName(static_cast<Channel>(c)), "unknown") << c;
+  }
+  EXPECT_TRUE(IsPhoneChannel(Channel::kWhatsApp));
+  EXPECT_TRUE(IsPhoneChannel(Channel::kSms));
+  EXPECT_FALSE(IsPhoneChannel(Channel::kEmail));
+  EXPECT_FALSE(IsPhoneChannel(Channel::kLetter));
 }
 
 TEST(DomainTest, HistoryStaysSortedAndStable) {

@@ -16,8 +16,8 @@ using domain::Debtor;
 const Timestamp kNow = Timestamp::FromCivilUtc(2026, 6, 15, 15);
 const domain::LocalDate kToday(2026, 6, 15);
 
-// A fully contactable debtor: mobile with robocall and SMS consent, a consumer-used email, an
-// address.
+// A fully contactable debtor: mobile with robocall and SMS consent and the WhatsApp opt-in, a
+// consumer-used email, an address.
 Debtor Reachable() {
   Debtor d;
   d.phones.resize(1);
@@ -25,6 +25,7 @@ Debtor Reachable() {
   d.phones[0].type = domain::PhoneType::kMobile;
   d.phones[0].robocall_consent.source = domain::ConsentSource::kCreditTransaction;
   d.phones[0].sms_consent.source = domain::ConsentSource::kGivenToCollector;
+  d.phones[0].whatsapp_consent.source = domain::ConsentSource::kGivenToCollector;
   d.emails.resize(1);
   d.emails[0].address = "p@example.com";
   d.emails[0].provenance = domain::EmailProvenance::kConsumerUsed;
@@ -86,7 +87,9 @@ TEST(NextActionTest, FallbackChainSkipsWithReasons) {
     ActionKind kind;
     Channel want;
     int point;
-    std::array<S, 4> skipped;
+    // Per channel in enum order: call, sms, email, letter, whatsapp. Cases that list four leave
+    // WhatsApp kNotConsidered: no other channel falls back to it.
+    std::array<S, domain::kChannelCount> skipped;
   };
   const Case cases[] = {
       {"voice usable",
@@ -199,6 +202,91 @@ TEST(NextActionTest, FallbackChainSkipsWithReasons) {
        Channel::kCall,
        1,
        {S::kUsed, S::kNotConsidered, S::kNotConsidered, S::kNotConsidered}},
+      {"whatsapp usable",
+       Channel::kWhatsApp,
+       [](Debtor&) {},
+       ActionKind::kContact,
+       Channel::kWhatsApp,
+       0,
+       {S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kUsed}},
+      {"no WhatsApp opt-in: texts instead",
+       Channel::kWhatsApp,
+       [](Debtor& d) { d.phones[0].whatsapp_consent = {}; },
+       ActionKind::kContact,
+       Channel::kSms,
+       0,
+       {S::kNotConsidered, S::kUsed, S::kNotConsidered, S::kNotConsidered, S::kNoConsent}},
+      {"WhatsApp opt-in revoked",
+       Channel::kWhatsApp,
+       [](Debtor& d) { d.phones[0].whatsapp_consent.revoked = kNow - Duration::Hours(1); },
+       ActionKind::kContact,
+       Channel::kSms,
+       0,
+       {S::kNotConsidered, S::kUsed, S::kNotConsidered, S::kNotConsidered, S::kNoConsent}},
+      {"number opted out of WhatsApp still takes texts",
+       Channel::kWhatsApp,
+       [](Debtor& d) { d.phones[0].whatsapp_opted_out = true; },
+       ActionKind::kContact,
+       Channel::kSms,
+       0,
+       {S::kNotConsidered, S::kUsed, S::kNotConsidered, S::kNotConsidered,
+        S::kContactPointOptedOut}},
+      {"number opted out of texts still takes WhatsApp",
+       Channel::kWhatsApp,
+       [](Debtor& d) {
+         d.phones[0].texts_opted_out = true;
+         d.texts_opted_out = true;
+       },
+       ActionKind::kContact,
+       Channel::kWhatsApp,
+       0,
+       {S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kUsed}},
+      {"person opted out of WhatsApp and texts",
+       Channel::kWhatsApp,
+       [](Debtor& d) {
+         d.whatsapp_opted_out = true;
+         d.texts_opted_out = true;
+       },
+       ActionKind::kContact,
+       Channel::kEmail,
+       0,
+       {S::kNotConsidered, S::kDebtorOptedOut, S::kUsed, S::kNotConsidered, S::kDebtorOptedOut}},
+      {"WhatsApp to a landline",
+       Channel::kWhatsApp,
+       [](Debtor& d) { d.phones[0].type = domain::PhoneType::kLandline; },
+       ActionKind::kContact,
+       Channel::kEmail,
+       0,
+       {S::kNotConsidered, S::kLandline, S::kUsed, S::kNotConsidered, S::kLandline}},
+      {"WhatsApp to a wrong number",
+       Channel::kWhatsApp,
+       [](Debtor& d) { d.phones[0].wrong_number = true; },
+       ActionKind::kContact,
+       Channel::kEmail,
+       0,
+       {S::kNotConsidered, S::kWrongNumber, S::kUsed, S::kNotConsidered, S::kWrongNumber}},
+      {"WhatsApp on the second phone",
+       Channel::kWhatsApp,
+       [](Debtor& d) {
+         d.phones.push_back(d.phones[0]);
+         d.phones[0].whatsapp_consent = {};
+       },
+       ActionKind::kContact,
+       Channel::kWhatsApp,
+       1,
+       {S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kNotConsidered, S::kUsed}},
+      {"texts unusable: WhatsApp is never a fallback",
+       Channel::kSms,
+       [](Debtor& d) {
+         d.phones[0].sms_consent = {};
+         d.emails.clear();
+         d.address = {};
+       },
+       ActionKind::kNone,
+       Channel::kLetter,
+       -1,
+       {S::kNotConsidered, S::kNoConsent, S::kNoContactPoint, S::kNoContactPoint,
+        S::kNotConsidered}},
       {"nothing usable",
        Channel::kCall,
        [](Debtor& d) {
@@ -227,7 +315,7 @@ TEST(NextActionTest, FallbackChainSkipsWithReasons) {
     } else {
       EXPECT_EQ(got.reason, ActionReason::kNoUsableChannel) << c.name;
     }
-    for (int ch = 0; ch < 4; ++ch) {
+    for (int ch = 0; ch < domain::kChannelCount; ++ch) {
       EXPECT_EQ(got.skipped[static_cast<std::size_t>(ch)], c.skipped[static_cast<std::size_t>(ch)])
           << c.name << " channel " << ch << ": "
           << ChannelSkipName(got.skipped[static_cast<std::size_t>(ch)]);

@@ -53,6 +53,32 @@ TEST_F(MappingTest, EveryChannelAndOutcomeIsAPicklistValueOfTheDefaultSchema) {
   }
 }
 
+// Channel__c both ways: every channel has its own value (WhatsApp included) on both picklists
+// that carry a channel, and a value read back from the org maps to the channel it came from.
+TEST_F(MappingTest, ChannelsMapBothWays) {
+  EXPECT_EQ(ChannelPicklistValue(domain::Channel::kWhatsApp), "WhatsApp");
+  EXPECT_EQ(ChannelPicklistValue(domain::Channel::kSms), "SMS");
+  const org::ObjectDef* record = schema_.FindObject("Compliance_Record__c");
+  ASSERT_NE(record, nullptr);
+  const org::FieldDef* record_channel = record->FindField("Channel__c");
+  ASSERT_NE(record_channel, nullptr);
+  for (int c = 0; c < domain::kChannelCount; ++c) {
+    const auto channel = static_cast<domain::Channel>(c);
+    const std::string_view value = ChannelPicklistValue(channel);
+    EXPECT_EQ(ChannelFromPicklistValue(value), channel) << value;
+    EXPECT_TRUE(org::CheckFieldValue(*record_channel, org::ValueView::String(value)).ok())
+        << value;
+    for (int other = 0; other < c; ++other) {
+      EXPECT_NE(ChannelPicklistValue(static_cast<domain::Channel>(other)), value);
+    }
+  }
+  EXPECT_EQ(s_.attempt_channel->picklist_values.size(),
+            static_cast<std::size_t>(domain::kChannelCount));
+  EXPECT_EQ(ChannelFromPicklistValue("whatsapp"), domain::Channel::kWhatsApp);  // any case
+  EXPECT_EQ(ChannelFromPicklistValue("Fax"), std::nullopt);
+  EXPECT_EQ(ChannelFromPicklistValue(""), std::nullopt);
+}
+
 TEST_F(MappingTest, ContactAttemptNamesTheAccountByExternalId) {
   OrgContactAttempt attempt;
   attempt.account_external_id = "ACC-9";

@@ -122,6 +122,25 @@ TEST(DescribeTest, ObjectShapeAndEveryFieldKey) {
   EXPECT_EQ(d.at("recordTypeInfos")[0].at("master"), true);
 }
 
+// The Channel__c picklists describe the channels in domain order, WhatsApp appended last, the same
+// on Contact_Attempt__c and Compliance_Record__c.
+TEST(DescribeTest, ChannelPicklistsListWhatsAppLast) {
+  const Schema schema = DefaultCollectionsSchema();
+  for (const char* object : {"Contact_Attempt__c", "Compliance_Record__c"}) {
+    const json d = DescribeObject(schema, *schema.FindObject(object), "62.0");
+    const json* channel = FindByName(d.at("fields"), "Channel__c");
+    ASSERT_NE(channel, nullptr) << object;
+    std::vector<std::string> values;
+    for (const json& v : channel->at("picklistValues")) {
+      values.push_back(v.at("value").get<std::string>());
+      EXPECT_EQ(v.at("label"), v.at("value"));
+      EXPECT_EQ(v.at("active"), true);
+    }
+    EXPECT_EQ(values, (std::vector<std::string>{"Call", "SMS", "Email", "Letter", "WhatsApp"}))
+        << object;
+  }
+}
+
 TEST(DescribeTest, AutoNumberAndEventFields) {
   const Schema schema = DefaultCollectionsSchema();
   const json attempt = DescribeObject(schema, *schema.FindObject("Contact_Attempt__c"), "62.0");

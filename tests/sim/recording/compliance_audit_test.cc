@@ -331,6 +331,49 @@ TEST_F(AuditTest, OptOutsAndWrongNumbers) {
                           {Rule::kDataContactPoint, 7}}));
 }
 
+// WhatsApp is its own medium: the opt-in (not the text consent) allows it, its own opt-out stops
+// it, a text opt-out does not; the window, wrong numbers and work numbers apply as for texts.
+TEST_F(AuditTest, WhatsAppOptInOptOutAndWindow) {
+  person().phones.push_back(Mobile(212));
+  person().phones[0].whatsapp_consent.source = domain::ConsentSource::kCreditTransaction;
+  // Phone 1 has text consent only.
+  Contact(Channel::kWhatsApp, "2026-02-02T15:00:00Z");                    // 0: fine
+  Contact(Channel::kWhatsApp, "2026-02-02T15:10:00Z").contact_point = 1;  // 1: no opt-in
+  Flag(F(conversation::Flag::kDebtorTextsOptedOut), "2026-02-02T16:00:00Z");
+  Contact(Channel::kWhatsApp, "2026-02-02T17:00:00Z");  // 2: a text STOP does not stop WhatsApp
+  Contact(Channel::kSms, "2026-02-02T17:05:00Z");       // 3: texts are stopped
+  Flag(F(conversation::Flag::kPhoneWhatsAppOptedOut), "2026-02-03T12:00:00Z", 0);
+  Contact(Channel::kWhatsApp, "2026-02-03T15:00:00Z");  // 4: opted out of WhatsApp
+  ContactRow& confirmation = Contact(Channel::kWhatsApp, "2026-02-03T15:05:00Z");  // 5: allowed
+  confirmation.purpose = static_cast<uint8_t>(compliance::Purpose::kOptOutConfirmation);
+  Contact(Channel::kWhatsApp, "2026-02-04T03:00:00Z");  // 6: 22:00 ET, and still opted out
+  EXPECT_EQ(Run(), (Pairs{{Rule::kWhatsAppConsent, 1},
+                          {Rule::kMediumOptOut, 3},
+                          {Rule::kMediumOptOut, 4},
+                          {Rule::kMediumOptOut, 6},
+                          {Rule::kTimeWindow, 6}}));
+}
+
+TEST_F(AuditTest, WhatsAppOptInRevokedAndPersonOptOut) {
+  person().phones[0].whatsapp_consent.source = domain::ConsentSource::kCreditTransaction;
+  Flag(F(conversation::Flag::kPhoneWhatsAppConsentRevoked), "2026-02-02T12:00:00Z", 0);
+  Contact(Channel::kWhatsApp, "2026-02-02T15:00:00Z");  // 0: the opt-in was withdrawn
+  Contact(Channel::kSms, "2026-02-02T15:05:00Z");       // 1: the text consent stands
+  Flag(F(conversation::Flag::kDebtorWhatsAppOptedOut), "2026-02-03T12:00:00Z");
+  Contact(Channel::kWhatsApp, "2026-02-03T15:00:00Z");  // 2: both
+  Flag(F(conversation::Flag::kPhoneWrongNumber), "2026-02-04T12:00:00Z", 0);
+  Contact(Channel::kSms, "2026-02-04T15:00:00Z");  // 3: someone else's number
+  EXPECT_EQ(Run(), (Pairs{{Rule::kWhatsAppConsent, 0},
+                          {Rule::kMediumOptOut, 2},
+                          {Rule::kWhatsAppConsent, 2},
+                          {Rule::kWrongNumber, 3}}));
+  person().phones[0].place = domain::Place::kWork;
+  person().no_contact_at_work = true;
+  events_.clear();  // the flags above go too
+  Contact(Channel::kWhatsApp, "2026-02-03T15:00:00Z");
+  EXPECT_EQ(Run(), (Pairs{{Rule::kPlace, 0}}));
+}
+
 TEST_F(AuditTest, WorkNumberWhenWorkContactIsProhibited) {
   person().phones[0].place = domain::Place::kWork;
   person().no_contact_at_work = true;

@@ -268,6 +268,58 @@ TEST(KpiCollectorTest, LiveContactsAndAiCallResolution) {
   EXPECT_DOUBLE_EQ(Daily(days[1], Kpi::kAiCallResolutionRate), 0.0);
 }
 
+// WhatsApp messages are contacts of their own channel (and of `contacts`), cost what the row says,
+// are live when the person replied, and the money they bring in is recovered_whatsapp.
+TEST(KpiCollectorTest, WhatsAppContactsAndRecoveries) {
+  KpiCollector k = KpiCollector::Create(Config(1)).value();
+  ContactRow replied =
+      Contact(1, Channel::kWhatsApp, Agent::kAi, "2026-01-05T16:00:00Z", Outcome::kSent, 1);
+  replied.right_party_contact = true;
+  replied.promise = true;
+  replied.disposition = D(Disposition::kArrangementAgreed);
+  k.OnContact(replied);
+  ContactRow unread =
+      Contact(2, Channel::kWhatsApp, Agent::kAi, "2026-01-06T16:00:00Z", Outcome::kSent, 1);
+  unread.disposition = D(Disposition::kNoAnswer);
+  k.OnContact(unread);
+  ContactRow blocked =
+      Contact(3, Channel::kWhatsApp, Agent::kAi, "2026-01-06T17:00:00Z", Outcome::kSent, 0);
+  blocked.verdict = VerdictKind::kDeny;
+  blocked.rule = compliance::Rule::kWhatsAppConsent;
+  k.OnContact(blocked);
+  k.OnContact(Contact(2, Channel::kSms, Agent::kAi, "2026-01-06T18:00:00Z", Outcome::kSent, 1));
+  PaymentRow paid;
+  paid.arm = 0;
+  paid.time = At("2026-01-06T18:00:00Z");
+  paid.amount = Cents(12345);
+  paid.source = PaymentRow::Source::kWhatsApp;
+  paid.agent = Agent::kAi;
+  k.OnPayment(paid);
+  PaymentRow text = paid;
+  text.amount = Cents(1000);
+  text.source = PaymentRow::Source::kSms;
+  k.OnPayment(text);
+
+  const std::vector<double> v = k.SummaryValues(0);
+  EXPECT_EQ(Get(v, Kpi::kContactsWhatsApp), 2);
+  EXPECT_EQ(Get(v, Kpi::kContactsSms), 1);
+  EXPECT_EQ(Get(v, Kpi::kContacts), 3);
+  EXPECT_EQ(Get(v, Kpi::kContactsCall), 0);
+  EXPECT_EQ(Get(v, Kpi::kBlockedContacts), 1);
+  EXPECT_EQ(Get(v, Kpi::kLiveContacts), 1);  // the thread the person replied in
+  EXPECT_EQ(Get(v, Kpi::kRightPartyContacts), 1);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kContactCost), 0.03);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kRecoveredWhatsApp), 123.45);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kRecoveredSms), 10.00);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kAmountRecovered), 133.45);
+  const std::vector<DailyKpis> days = k.Daily(0);
+  EXPECT_EQ(Daily(days[0], Kpi::kContactsWhatsApp), 1);
+  EXPECT_EQ(Daily(days[1], Kpi::kContactsWhatsApp), 1);
+  EXPECT_DOUBLE_EQ(Daily(days[1], Kpi::kRecoveredWhatsApp), 123.45);
+  EXPECT_EQ(Definition(Kpi::kContactsWhatsApp).name, "contacts_whatsapp");
+  EXPECT_EQ(Definition(Kpi::kRecoveredWhatsApp).name, "recovered_whatsapp");
+}
+
 TEST_F(ContactKpisTest, DailyRowsCountOnTheOperationsDay) {
   const std::vector<DailyKpis> days = kpis_.Daily(0);
   ASSERT_EQ(days.size(), 3u);
@@ -391,6 +443,66 @@ TEST(KpiCollectorTest, PromisesPaymentsQueueAndApi) {
   EXPECT_NEAR(Get(v, Kpi::kApiLatencyP99Ms), 1500.0, 7.5);
   EXPECT_NEAR(Daily(k.Daily(1)[2], Kpi::kApiLatencyP95Ms), 1500.0, 7.5);
   EXPECT_EQ(Daily(k.Daily(1)[0], Kpi::kApiLatencyP95Ms), 0);
+}
+
+// The callback list (staffing.callbacks): hand-offs sent to it count as escalations on the day of
+// the hand-off, abandoned only when the debtor hung up on hold, never in ASA; its calls are dials
+// of human agents marked `callback`.
+TEST(KpiCollectorTest, Callbacks) {
+  KpiCollector k = KpiCollector::Create(Config(2)).value();
+  const auto escalation = [](const char* queued, int64_t wait_s, bool abandoned, bool callback,
+                             CallbackFate fate, int64_t callback_wait_h) {
+    EscalationRow e;
+    e.arm = 0;
+    e.queued = At(queued);
+    e.wait = Duration::Seconds(wait_s);
+    e.abandoned = abandoned;
+    e.callback = callback;
+    e.callback_fate = fate;
+    e.callback_wait = Duration::Hours(callback_wait_h);
+    return e;
+  };
+  using F = CallbackFate;
+  // Answered live after 30 s; after hours, straight to the list and called back 7 days later;
+  // abandoned on hold after 60 s, then withdrawn (the debtor called us); owed at the end.
+  k.OnEscalation(escalation("2026-01-05T15:00:00Z", 30, false, false, F::kNone, 0));
+  k.OnEscalation(escalation("2026-01-06T01:00:00Z", 0, false, true, F::kCalled, 7 * 24));
+  k.OnEscalation(escalation("2026-01-06T15:00:00Z", 60, true, true, F::kWithdrawn, 20));
+  k.OnEscalation(escalation("2026-01-07T15:00:00Z", 0, false, true, F::kPending, 10));
+  // Two call backs, one reaching the debtor; one denied (a hold), which is no call.
+  ContactRow reached = Contact(1, Channel::kCall, Agent::kHuman, "2026-01-07T14:00:00Z",
+                               Outcome::kConversation, 300);
+  reached.right_party_contact = true;
+  reached.callback = true;
+  k.OnContact(reached);
+  ContactRow missed =
+      Contact(2, Channel::kCall, Agent::kHuman, "2026-01-07T14:10:00Z", Outcome::kNoAnswer, 20);
+  missed.callback = true;
+  k.OnContact(missed);
+  ContactRow denied =
+      Contact(3, Channel::kCall, Agent::kHuman, "2026-01-07T14:20:00Z", Outcome::kNoAnswer, 0);
+  denied.callback = true;
+  denied.verdict = VerdictKind::kDeny;
+  denied.rule = compliance::Rule::kWrittenCease;
+  k.OnContact(denied);
+
+  const std::vector<double> v = k.SummaryValues(0);
+  EXPECT_EQ(Get(v, Kpi::kEscalations), 4);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kAbandonmentRate), 0.25);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kQueueWaitMeanS), 30);  // the live answer only
+  EXPECT_EQ(Get(v, Kpi::kCallbacks), 3);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCallbackCompletionRate), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCallbackWaitMeanHours), 168);
+  EXPECT_EQ(Get(v, Kpi::kCallbackCalls), 2);
+  EXPECT_DOUBLE_EQ(Get(v, Kpi::kCallbackRpcRate), 0.5);
+  EXPECT_EQ(Get(v, Kpi::kCallsHuman), 2);
+  EXPECT_EQ(Get(v, Kpi::kBlockedContacts), 1);
+  const std::vector<DailyKpis> days = k.Daily(0);
+  EXPECT_EQ(Daily(days[0], Kpi::kCallbacks), 1);  // 20:00 in New York on the 5th
+  EXPECT_EQ(Daily(days[1], Kpi::kCallbacks), 1);
+  EXPECT_EQ(Daily(days[2], Kpi::kCallbacks), 1);
+  EXPECT_EQ(Daily(days[2], Kpi::kCallbackCalls), 2);
+  EXPECT_EQ(Get(k.SummaryValues(1), Kpi::kCallbacks), 0);
 }
 
 TEST(KpiCollectorTest, PortfolioKpisFromSnapshots) {

@@ -307,6 +307,54 @@ TEST(BehaviourTest, MessagesPromisesAndPayments) {
   ExpectShare(retry_ok, retried, 0.40, "retry success");
 }
 
+// WhatsApp messages read and click with their own rates, from their own stream: changing them
+// moves no text's draw, and the n-th WhatsApp message is not the n-th text.
+TEST(BehaviourTest, WhatsAppHasItsOwnRatesAndStream) {
+  BehaviourSpec b;
+  b.whatsapp_read = 0.95;
+  b.whatsapp_click = 0.20;
+  World w(20000, b);
+  BehaviourSpec other = b;
+  other.whatsapp_read = 0.5;
+  other.whatsapp_click = 0.5;
+  World v(20000, other);
+  const int64_t n = 20000;
+  int64_t read = 0, clicked = 0, callbacks = 0, same_as_text = 0;
+  for (domain::AccountId a = 1; a <= n; ++a) {
+    const MessageResponse wa = w.model().Message(a, domain::Channel::kWhatsApp, 0);
+    read += wa.read;
+    clicked += wa.clicked;
+    EXPECT_TRUE(!wa.clicked || wa.read);
+    if (wa.callback_after) {
+      ++callbacks;
+      EXPECT_TRUE(wa.read && !wa.clicked);
+    }
+    const MessageResponse sms = w.model().Message(a, domain::Channel::kSms, 0);
+    same_as_text += sms.reply_after == wa.reply_after;
+    const MessageResponse sms_v = v.model().Message(a, domain::Channel::kSms, 0);
+    EXPECT_EQ(sms.read, sms_v.read);
+    EXPECT_EQ(sms.clicked, sms_v.clicked);
+    EXPECT_EQ(sms.reply_after, sms_v.reply_after);
+  }
+  ExpectShare(read, n, 0.95, "whatsapp read");
+  ExpectShare(clicked, n, 0.95 * 0.20, "whatsapp clicked");
+  ExpectShare(callbacks, n, 0.05 * 0.95 * 0.80, "callbacks after an unclicked WhatsApp read");
+  EXPECT_LT(same_as_text, n / 100);  // another stream: the delays differ
+  // A WhatsApp reply to a wrong number's owner is a wrong party, as for texts.
+  ContactDataSpec contact;
+  contact.phone_on_file = 1;
+  contact.second_phone = 0;
+  contact.not_in_service = 0;
+  contact.wrong_number = 1;
+  World wrong(50, b, 21, &contact);
+  for (domain::AccountId a = 1; a <= 50; ++a) {
+    EXPECT_EQ(wrong.model()
+                  .Conversation(a, 0, domain::Channel::kWhatsApp, kAi, 0, kStart)
+                  .responder,
+              Responder::kWrongNumber);
+  }
+}
+
 TEST(BehaviourTest, SampledDurationsHaveTheSpecsMedianAndP90) {
   RandomStream s = RandomStreams(5).Stream("test.duration", 1);
   const DurationSpec spec{60, 90};

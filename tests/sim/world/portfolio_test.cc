@@ -200,6 +200,53 @@ TEST(PortfolioTest, DistributionsMatchTheSpec) {
   EXPECT_NEAR(answer / n, 1.0, 5 * 0.533 / std::sqrt(n));
 }
 
+// The WhatsApp opt-in: on mobiles only, with its share, from a stream of its own, so that a
+// scenario's whatsapp_consent changes no other value of the portfolio.
+TEST(PortfolioTest, WhatsAppOptInsComeFromTheirOwnStream) {
+  const int64_t n = 40'000;
+  PortfolioSpec spec = TwoProductsTwoRegions(n);
+  spec.contact.whatsapp_consent = 0.3;
+  const Portfolio p = Generate(spec, 5);
+  int64_t mobiles = 0, opted_in = 0, both = 0, sms = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    for (const domain::Phone& ph : p.debtors[i].phones) {
+      const bool whatsapp = ph.whatsapp_consent.source != domain::ConsentSource::kNone;
+      if (ph.type != domain::PhoneType::kMobile) {
+        EXPECT_FALSE(whatsapp);
+        continue;
+      }
+      ++mobiles;
+      opted_in += whatsapp;
+      sms += ph.sms_consent.source != domain::ConsentSource::kNone;
+      both += whatsapp && ph.sms_consent.source != domain::ConsentSource::kNone;
+      if (whatsapp) {
+        EXPECT_EQ(ph.whatsapp_consent.source, domain::ConsentSource::kCreditTransaction);
+        EXPECT_LT(ph.whatsapp_consent.given, kStart);
+        EXPECT_TRUE(ph.whatsapp_consent.ActiveAt(kStart));
+        EXPECT_FALSE(ph.whatsapp_opted_out);
+      }
+    }
+  }
+  ExpectShare(opted_in, mobiles, 0.3, "WhatsApp opt-ins of mobiles");
+  ExpectShare(both, sms, 0.3, "WhatsApp opt-ins of mobiles with text consent (independent)");
+  // None, or every mobile: the rest of the portfolio is the same value for value.
+  spec.contact.whatsapp_consent = 0.0;
+  const Portfolio none = Generate(spec, 5);
+  spec.contact.whatsapp_consent = 1.0;
+  const Portfolio all = Generate(spec, 5);
+  for (size_t i = 0; i < p.size(); ++i) {
+    ASSERT_EQ(Describe(none, i), Describe(p, i)) << i;
+    ASSERT_EQ(Describe(all, i), Describe(p, i)) << i;
+    for (const domain::Phone& ph : none.debtors[i].phones) {
+      EXPECT_EQ(ph.whatsapp_consent.source, domain::ConsentSource::kNone);
+    }
+    for (const domain::Phone& ph : all.debtors[i].phones) {
+      EXPECT_EQ(ph.whatsapp_consent.source != domain::ConsentSource::kNone,
+                ph.type == domain::PhoneType::kMobile);
+    }
+  }
+}
+
 TEST(PortfolioTest, AreaCodesComeFromTheRegionOrElsewhere) {
   PortfolioSpec spec = TwoProductsTwoRegions(20'000);
   spec.contact.phone_on_file = 1;

@@ -303,6 +303,38 @@ TEST(SimChannelPortTest, AClickedTextGetsRepliesAfterTheReplyDelay) {
   EXPECT_EQ(u.ended, u.started);
 }
 
+// A WhatsApp thread plays like a text thread with WhatsApp's rates, and is numbered on its own:
+// the first WhatsApp message after two texts is WhatsApp message 0, drawn from its own streams.
+TEST(SimChannelPortTest, WhatsAppThreadsPlayLikeTextsAndAreNumberedApart) {
+  BehaviourSpec b = Certain();
+  b.sms_click = 0;  // texts go unclicked: a reply proves the WhatsApp rates were used
+  b.whatsapp_read = 1;
+  b.whatsapp_click = 1;
+  b.pay_after_click = 1;
+  Env env(b, FixedTimes());
+  const Driven text = env.Run(6, domain::Channel::kSms);
+  EXPECT_EQ(text.disposition, Disposition::kNoAnswer);
+  env.Run(6, domain::Channel::kSms);
+  const Driven d = env.Run(6, domain::Channel::kWhatsApp);
+  ASSERT_TRUE(d.status.ok()) << d.status;
+  EXPECT_EQ(d.disposition, Disposition::kPaid);
+  EXPECT_EQ(d.replies[0], Intent::kRightParty);
+  EXPECT_EQ(d.interaction->number, 0u);
+  EXPECT_EQ(d.interaction->session.channel, domain::Channel::kWhatsApp);
+  EXPECT_EQ(d.interaction->script.method, conversation::PaymentMethod::kSecureLink);
+  EXPECT_EQ(d.times[0] - d.started, d.interaction->message.reply_after);
+  EXPECT_EQ(env.port().Opened(6, domain::Channel::kWhatsApp), 1u);
+  EXPECT_EQ(env.port().Opened(6, domain::Channel::kSms), 2u);
+  EXPECT_EQ(env.port().Opened(6, domain::Channel::kEmail), 0u);
+  EXPECT_EQ(env.port().InboundOpened(6), 0u);
+  // The same message with WhatsApp unclicked: no reply, the thread ends at once.
+  b.whatsapp_click = 0;
+  Env unclicked(b, FixedTimes());
+  const Driven u = unclicked.Run(6, domain::Channel::kWhatsApp);
+  EXPECT_EQ(u.disposition, Disposition::kNoAnswer);
+  EXPECT_EQ(u.ended, u.started);
+}
+
 TEST(SimChannelPortTest, InteractionsAreNumberedPerAccountWhateverTheOrder) {
   Env forward(BehaviourSpec{}, FixedTimes());
   Env backward(BehaviourSpec{}, FixedTimes());
