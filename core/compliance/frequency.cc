@@ -47,22 +47,27 @@ Timestamp WeeklyCap(const Context& c, Timestamp t, int cap, Pred counts) {
   return std::max(t, LocalInstantOfDay(LocalEpochDay(cap_th, zone, &c.memo) + 7, 0, zone, &c.memo));
 }
 
-// RF-CALL-CONSENT: a call inside a consent window for this debt does not count.
-bool ExcludedByConsent(const Context& c, const ContactEvent& e) {
+// RF-CALL-CONSENT (1006.14(b)(3)(i)): whether a call about this debt at `t` is placed with the
+// person's prior consent, so that neither prong of 1006.14(b)(2) applies to it: a consent for this
+// debt whose window (its stated end, at most the 7 local days counting the consent's day) covers t,
+// not revoked by t, and not ended by a conversation about the debt after the consent was given and
+// before t (cmt 14(b)(3)(i)-2). The conversation that carried the consent does not end it: it
+// started before the consent. Only events at or before now are known.
+bool CoveredByConsent(const Context& c, Timestamp t) {
   const Zone& zone = c.where.primary();
   for (const domain::CallConsent& k : c.history.call_consents) {
-    if (k.debt != c.account.id || e.time < k.start || e.time >= k.revoked) continue;
+    if (k.debt != c.account.id || t < k.start || t >= k.revoked || t > k.end) continue;
     const Timestamp seven_days = LocalInstant(LocalDay(k.start, zone) + 7, 0, zone);
-    if (e.time > k.end || e.time >= seven_days) continue;
-    bool conversation_before = false;  // the window ends at the first conversation about the debt
+    if (t >= seven_days) continue;
+    bool conversation_after = false;  // the window ends at the first conversation about the debt
     for (const ContactEvent& x : c.history.events) {
-      if (x.time >= e.time) break;
-      if (x.time >= k.start && x.outcome == Outcome::kConversation && x.debts.Contains(k.debt)) {
-        conversation_before = true;
+      if (x.time >= t || x.time > c.now) break;
+      if (x.time > k.start && x.outcome == Outcome::kConversation && x.debts.Contains(k.debt)) {
+        conversation_after = true;
         break;
       }
     }
-    if (!conversation_before) return true;
+    if (!conversation_after) return true;
   }
   return false;
 }
@@ -71,12 +76,13 @@ bool ExcludedByConsent(const Context& c, const ContactEvent& e) {
 bool RegFCountedCall(const Context& c, const ContactEvent& e) {
   return e.channel == Channel::kCall && CollectorInitiated(e) && domain::CallConnected(e.outcome) &&
          e.recipient == Recipient::kConsumer && !e.misdirected && e.debts.Contains(c.account.id) &&
-         !ExcludedByConsent(c, e);
+         !CoveredByConsent(c, e.time);
 }
 
 }  // namespace
 
 Timestamp CallsPerWeek(const Context& c, Timestamp t) {
+  if (CoveredByConsent(c, t)) return t;  // the call at t is not counted: it cannot be an 8th
   return WeeklyCap(c, t, c.profile.calls_per_7_days,
                    [&c](const ContactEvent& e) { return RegFCountedCall(c, e); });
 }
@@ -88,6 +94,8 @@ Timestamp PostConversation(const Context& c, Timestamp t) {
     if (it->time > c.now) continue;
     if (it->channel == Channel::kCall && it->outcome == Outcome::kConversation &&
         it->recipient == Recipient::kConsumer && !it->misdirected && it->debts.Contains(c.account.id)) {
+      // A consent given at or after this conversation (the last one) lifts the wait while it lasts.
+      if (CoveredByConsent(c, t)) return t;
       const Timestamp free =
           LocalInstantOfDay(
           LocalEpochDay(it->time, zone, &c.memo) + c.profile.post_conversation_days, 0, zone, &c.memo);

@@ -235,6 +235,25 @@ void ComplianceAudit::OnFlag(const FlagRow& f) {
     Earliest(f.flag == kFlagBankruptcy ? p.bankruptcy : p.deceased, f.time);
     return;
   }
+  if (f.flag == kFlagCallConsent || f.flag == kFlagCallConsentEnded) {
+    if (pi < 0 || ai < 0) return;  // no consent known: the calls count (fail closed)
+    audit::RegFLedger& ledger = s.ledgers[{person, f.account}];
+    if (f.flag == kFlagCallConsentEnded) {
+      ledger.EndConsents(f.time.unix_nanos());
+      return;
+    }
+    // Its days in the primary zone, as for the calls (Ledger).
+    const std::vector<audit::Candidate> candidates =
+        s.Candidates(s.persons[static_cast<std::size_t>(pi)], f.time);
+    if (candidates.empty() || f.until < f.time) return;
+    const cctz::civil_day day(s.zones.Local(candidates.front().zone, f.time));
+    audit::ConsentWindow k;
+    k.start_ns = f.time.unix_nanos();
+    k.end_ns = f.until.unix_nanos();
+    k.day = static_cast<int32_t>(day - cctz::civil_day(1970, 1, 1));
+    ledger.AddConsent(k);
+    return;
+  }
   const auto flag = static_cast<Flag>(f.flag);
   if (flag == Flag::kAccountWrittenCease || flag == Flag::kAccountAttorneyRepresented ||
       flag == Flag::kAccountDisputeOpen) {

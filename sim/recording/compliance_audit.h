@@ -49,16 +49,20 @@
 //     service), did not reach a wrong party and was not to a number known by then to be someone
 //     else's. A conversation is an outbound call with outcome conversation, or an inbound call in
 //     which the right party was verified. The figures are the regulation's (7 and 7), not the
-//     profile's.
+//     profile's. A call placed with the person's prior consent (1006.14(b)(3)(i)) is excluded from
+//     both: inside the window of a kFlagCallConsent FlagRow for that person and debt (from its
+//     time to its `until`, at most through the 7th local day counting its day, cut short by a
+//     kFlagCallConsentEnded row), and before the first conversation about the debt that started
+//     strictly after the consent. A call without a reported consent is counted (fail closed).
 //
 // Flags: a FlagRow takes effect for contacts that start strictly after its time (and only once it
 // has been received: rows arrive in time order); the account's written_cease applies from its
-// instant. Rows may arrive out of start order by a little (a contact is emitted when it ends): the
+// instant; a consent covers calls from its time on, evaluated after it was received. Rows may
+// arrive out of start order by a little (a contact is emitted when it ends): the
 // Reg F ledgers re-evaluate every call within 7 days of a late row.
 //
-// Not checked (documented in docs/results.md): Reg F's call-consent exclusion (1006.14(b)(3)(i):
-// the audit is given no consents, so it counts those calls, failing closed), the soft per-day and
-// per-gap limits, state and city caps (MA, WA, NYC), SMS and WhatsApp consent freshness and email
+// Not checked (documented in docs/results.md): the soft per-day and per-gap limits, state and
+// city caps (MA, WA, NYC), SMS and WhatsApp consent freshness and email
 // provenance.
 #ifndef RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_
 #define RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_

@@ -150,9 +150,17 @@ struct FlagRow {
   Timestamp time;
   uint8_t flag = 0;                   // conversation::Flag value, or kFlagBankruptcy below
   int8_t contact_point = -1;
+  Timestamp until;                    // kFlagCallConsent only: the last instant of its window
 };
 inline constexpr uint8_t kFlagBankruptcy = 200;
 inline constexpr uint8_t kFlagDeceased = 201;
+// Reg F 1006.14(b)(3)(i): the person consented, directly to us, to calls about the account from
+// `time` to `until` (inclusive; the regulation caps the window at the 7 days counting its day, and
+// a conversation about the debt after `time` ends it). Recorded when the AI offers a call back.
+inline constexpr uint8_t kFlagCallConsent = 202;
+// The call back the consents of the account were given for was made at `time`, or given up then:
+// those consents (given at or before `time`) end at `time` (a call at `time` is still covered).
+inline constexpr uint8_t kFlagCallConsentEnded = 203;
 
 // Portfolio state at the end of one simulated day (the operation's time zone), for the daily rows.
 struct DaySnapshot {

@@ -12,10 +12,21 @@
 // A call back is an ordinary outbound human call to the first phone a human may call
 // (strategy::CheckChannel, as a planned escalation): it runs through workflow::RunContact, so
 // compliance judges it like any queued call when an agent takes it and again when it is placed.
-// A deferral (the calling window; Reg F's 7-day wait after the conversation the hand-off came
-// from, which every hand-off starts since the AI hands off after the identity check) takes it off
-// the list until the verdict's time, the account staying reserved for it; a denial (a hold) ends
-// it as a blocked contact. While owed, the account is `queued` and `waiting`: it is not planned
+// Every hand-off comes after the identity check, so the AI's call was a conversation about the
+// debt, which starts Reg F's 7-day wait (RF-CALL-POSTCONV). A hand-off that goes on the list at
+// once was offered the call back by the AI ("a colleague will call you back", and the debtor
+// agrees, as they are in the middle of asking for a human): that is prior consent given directly to
+// us, which lifts both frequency prongs for the call back (1006.14(b)(3)(i)). It is recorded as a
+// CallConsent for 7 days from the hand-off (the engine clamps it to the 7 local days counting the
+// hand-off's day) and reported as a kFlagCallConsent FlagRow for the independent audit. It is for
+// the call back only: it ends when the callback ends (kFlagCallConsentEnded), so the account's
+// later plan gets no exemption from it; a conversation about the debt ends it too (the call back
+// itself, or a call from the debtor). No behaviour draw: the debtor asked for a person, and a
+// refusal of the call back is not modelled. A debtor who hung up on hold (abandoned) never heard
+// an offer: no consent, and the call back waits for the 7 days.
+// A deferral (the calling window; the 7-day wait for a callback without consent) takes it off the
+// list until the verdict's time, the account staying reserved for it; a denial (a hold) ends it
+// as a blocked contact. While owed, the account is `queued` and `waiting`: it is not planned
 // again, and a call from the debtor withdraws the callback as it withdraws any waiting contact.
 // A callback whose account was paid, settled or closed meanwhile is dropped (the plan epoch moved
 // on); one not made within staffing.callback_expiry_days of the hand-off expires and the account
@@ -51,10 +62,45 @@ bool OperationImpl::ListCallback(const Escalation& e, Duration live_wait, bool a
   b.live_wait = live_wait;
   b.reason = e.reason;
   b.abandoned = abandoned;
+  b.consent = !abandoned;
+  if (b.consent) RecordConsent(i, now);
   st.queued = true;
   st.waiting = true;
   callback_queue_.push_back(b);
   return true;
+}
+
+void OperationImpl::RecordConsent(uint32_t i, Timestamp now) {
+  domain::CallConsent k;
+  k.debt = portfolio_.accounts[i].id;
+  k.start = now;
+  // 7 days counting the consent's day; the engine (and the audit) cut it at the local midnight.
+  k.end = now + Duration::Days(7) - Duration::Nanoseconds(1);
+  histories_[i].call_consents.push_back(k);
+  recording::FlagRow row;
+  row.account = k.debt;
+  row.person = portfolio_.debtors[i].id;
+  row.time = k.start;
+  row.until = k.end;
+  row.flag = recording::kFlagCallConsent;
+  sink_->OnFlag(row);
+}
+
+void OperationImpl::EndConsent(uint32_t i, Timestamp handed_off, Timestamp at) {
+  bool ended = false;
+  for (domain::CallConsent& k : histories_[i].call_consents) {
+    if (k.debt == portfolio_.accounts[i].id && k.start == handed_off && at < k.end) {
+      k.end = at;
+      ended = true;
+    }
+  }
+  if (!ended) return;
+  recording::FlagRow row;
+  row.account = portfolio_.accounts[i].id;
+  row.person = portfolio_.debtors[i].id;
+  row.time = at;
+  row.flag = recording::kFlagCallConsentEnded;
+  sink_->OnFlag(row);
 }
 
 void OperationImpl::HandOffLost(const Escalation& e) {
@@ -167,6 +213,7 @@ void OperationImpl::EndCallback(const OwedCallback& b, CallbackFate fate, Timest
   row.callback_fate = fate;
   row.callback_wait = at - b.handed_off;
   sink_->OnEscalation(row);
+  if (b.consent && fate != CallbackFate::kPending) EndConsent(b.call.account, b.handed_off, at);
 }
 
 void OperationImpl::WithdrawCallback(uint32_t i) {

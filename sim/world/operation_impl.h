@@ -82,6 +82,7 @@ struct OwedCallback {
   Duration live_wait;       // on hold for a live agent first (0: nobody was on shift)
   uint8_t reason = 0;       // conversation::Handoff
   bool abandoned = false;   // the debtor hung up on hold
+  bool consent = false;     // the debtor agreed to the call back (a CallConsent from handed_off)
 };
 
 // What a human agent does with a hand-off: how long it takes and whether the person agrees a plan.
@@ -173,7 +174,15 @@ class OperationImpl {
   // Puts hand-off `e` on the callback list, its debtor having waited `live_wait` on hold first
   // (`abandoned`: and hung up). False, and nothing changes, when the account is no longer open or
   // has no phone a human may call.
+  // A hand-off sent to the list at once (nobody on shift, not `abandoned`) records the debtor's
+  // consent to the call back (a CallConsent, and a kFlagCallConsent FlagRow).
   bool ListCallback(const Escalation& e, Duration live_wait, bool abandoned);
+  // The debtor of account i agreed at `now` to be called back: a 7-day CallConsent and its
+  // FlagRow (1006.14(b)(3)(i)).
+  void RecordConsent(uint32_t i, Timestamp now);
+  // The call back the consent given at `handed_off` was for was made or given up at `at`: the
+  // consent ends then (a kFlagCallConsentEnded FlagRow when it was still running).
+  void EndConsent(uint32_t i, Timestamp handed_off, Timestamp at);
   // Hand-off `e` can be neither live nor called back (no phone a human may call): lost at once
   // (an abandoned EscalationRow without a wait) and the account planned again.
   void HandOffLost(const Escalation& e);
@@ -188,7 +197,8 @@ class OperationImpl {
   void DeferCallback(const OwedCallback& b, Timestamp until);
   void OnCallbackDue(uint32_t i, Timestamp handed_off);
   bool CallbackExpired(const OwedCallback& b, Timestamp t) const;
-  // Reports the EscalationRow of callback `b`, which ended with `fate` at `at`.
+  // Reports the EscalationRow of callback `b`, which ended with `fate` at `at`, and ends the
+  // debtor's consent to it at `at` (the consent was for that one call back).
   void EndCallback(const OwedCallback& b, recording::CallbackFate fate, Timestamp at);
   // Withdraws account i's callback, on the list or deferred: the debtor is calling us.
   void WithdrawCallback(uint32_t i);

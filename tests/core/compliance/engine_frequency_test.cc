@@ -131,6 +131,69 @@ TEST(ComplianceFrequencyTest, CallsInsideAConsentWindowDoNotCount) {
   EXPECT_EQ(engine.Check(CallRequest(), Debt(), Albany(), h, now).rule, Rule::kCallsPerWeek);
 }
 
+// The person agreed at the end of a conversation to be called back: the call back is placed with
+// prior consent (1006.14(b)(3)(i)), so the 7-day wait after that conversation does not apply to it,
+// until the consent ends (a later conversation, its 7 days) and for no other debt.
+TEST(ComplianceFrequencyTest, ConsentLiftsThePostConversationWait) {
+  const ComplianceEngine engine(Statutory());
+  ContactHistory h;
+  h.Record(Call(At(2026, 11, 16, 14, 0, -5), Outcome::kConversation));
+  const Timestamp next_day = At(2026, 11, 17, 10, 0, -5);
+  Verdict v = engine.Check(CallRequest(), Debt(), Albany(), h, next_day);
+  EXPECT_EQ(v.rule, Rule::kPostConversation);
+  EXPECT_EQ(v.until, At(2026, 11, 23, 8, 0, -5));
+
+  domain::CallConsent consent;  // given as the conversation ended: Nov 16..22
+  consent.debt = kDebt;
+  consent.start = At(2026, 11, 16, 14, 5, -5);
+  consent.end = consent.start + Duration::Days(7) - Duration::Nanoseconds(1);
+  h.call_consents.push_back(consent);
+  EXPECT_TRUE(engine.Check(CallRequest(), Debt(), Albany(), h, next_day).allowed());
+  // The 7 days counting the consent's day are over on Nov 23; the wait is too (a day 7 probe).
+  v = engine.Check(CallRequest(), Debt(), Albany(), h, At(2026, 11, 22, 12, 0, -5));
+  EXPECT_TRUE(v.allowed()) << RuleId(v.rule);
+
+  // A consent for another debt does not lift this debt's wait.
+  ContactHistory other = h;
+  other.call_consents[0].debt = kOtherDebt;
+  EXPECT_EQ(engine.Check(CallRequest(), Debt(), Albany(), other, next_day).rule,
+            Rule::kPostConversation);
+
+  // Once the consent's window is over, the wait applies again: here a consent stated for 2 days
+  // (Nov 16 and 17).
+  ContactHistory brief = h;
+  brief.call_consents[0].end = At(2026, 11, 17, 23, 59, -5);
+  EXPECT_TRUE(engine.Check(CallRequest(), Debt(), Albany(), brief, next_day).allowed());
+  v = engine.Check(CallRequest(), Debt(), Albany(), brief, At(2026, 11, 18, 10, 0, -5));
+  EXPECT_EQ(v.rule, Rule::kPostConversation);
+  EXPECT_EQ(v.until, At(2026, 11, 23, 8, 0, -5));
+
+  // A later conversation about the debt ends the consent: the wait runs from it again.
+  h.Record(Call(At(2026, 11, 17, 11, 0, -5), Outcome::kConversation));
+  v = engine.Check(CallRequest(), Debt(), Albany(), h, At(2026, 11, 18, 10, 0, -5));
+  EXPECT_EQ(v.rule, Rule::kPostConversation);
+  EXPECT_EQ(v.until, At(2026, 11, 24, 8, 0, -5));
+}
+
+// A call inside a consent window is not counted, so it cannot be the 8th of 7 days either.
+TEST(ComplianceFrequencyTest, ACallWithConsentIsNotAnEighthCall) {
+  const ComplianceEngine engine(Statutory());
+  ContactHistory h = Daily(7, Outcome::kNoAnswer);  // Nov 10..16, all counted
+  const Timestamp now = At(2026, 11, 16, 15, 0, -5);
+  EXPECT_EQ(engine.Check(CallRequest(), Debt(), Albany(), h, now).rule, Rule::kCallsPerWeek);
+  domain::CallConsent consent;
+  consent.debt = kDebt;
+  consent.start = At(2026, 11, 16, 14, 0, -5);  // after the last call: none of them is excluded
+  consent.end = consent.start + Duration::Days(7) - Duration::Nanoseconds(1);
+  h.call_consents.push_back(consent);
+  EXPECT_TRUE(engine.Check(CallRequest(), Debt(), Albany(), h, now).allowed());
+  // A consent's window is at most the 7 days counting its day, whatever its end says: given on
+  // Nov 3 with an end on Nov 30, it no longer covers a call on Nov 16.
+  h.call_consents[0].start = At(2026, 11, 3, 9, 0, -5);
+  h.call_consents[0].end = At(2026, 11, 30, 0, 0, -5);
+  EXPECT_EQ(engine.Check(CallRequest(), Debt(), Albany(), h, now).rule, Rule::kCallsPerWeek);
+}
+
 TEST(ComplianceFrequencyTest, SoftLimitsGapAndDaily) {
   const ComplianceEngine engine;  // defaults: 4 h between calls to one number, 2 calls a day
   ContactHistory h;

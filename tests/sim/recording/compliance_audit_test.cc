@@ -89,6 +89,12 @@ class AuditTest : public ::testing::Test {
     events_.emplace_back(f);
   }
   static uint8_t F(conversation::Flag f) { return static_cast<uint8_t>(f); }
+  // Person 1's consent to calls about `account` from `time` for 7 days (kFlagCallConsent).
+  void Consent(const char* time, uint64_t account = 10) {
+    Flag(kFlagCallConsent, time, -1, account);
+    FlagRow& f = std::get<FlagRow>(events_.back());
+    f.until = f.time + Duration::Days(7) - Duration::Nanoseconds(1);
+  }
 
   // The (rule, row) pairs the audit reports.
   Pairs Run() {
@@ -257,6 +263,56 @@ TEST_F(AuditTest, InboundConversationBlocksCallsAndLateRowsAreReEvaluated) {
   inbound.start = At("2026-02-03T14:00:00Z");
   EXPECT_EQ(Run(), (Pairs{{Rule::kPostConversation, 0}}));
   EXPECT_EQ(report_.rows_checked, 1);  // inbound rows are not checked themselves
+}
+
+// Reg F 1006.14(b)(3)(i): the AI's conversation ends with the person agreeing to a call back; the
+// call back is placed with consent and is excluded from both frequency prongs.
+TEST_F(AuditTest, ACallBackInsideAConsentWindowIsNotAViolation) {
+  Call("2026-02-02T15:00:00Z", Outcome::kConversation);  // Monday 10:00 ET: the AI's conversation
+  Consent("2026-02-02T15:05:00Z");                       // the call back offered as it ended
+  Call("2026-02-03T14:00:00Z", Outcome::kNoAnswer);      // Tuesday: the call back, unanswered
+  Call("2026-02-04T14:00:00Z", Outcome::kConversation);  // Wednesday: reached (still covered)
+  Call("2026-02-05T14:00:00Z");  // row 3: the conversation ended the consent, its week runs
+  Call("2026-02-03T15:00:00Z", Outcome::kNoAnswer, 11);  // row 4: another debt, no conversation
+  EXPECT_EQ(Run(), (Pairs{{Rule::kPostConversation, 3}}));
+}
+
+TEST_F(AuditTest, WithoutTheConsentRowTheCallBackIsAViolation) {
+  Call("2026-02-02T15:00:00Z", Outcome::kConversation);
+  Call("2026-02-03T14:00:00Z", Outcome::kNoAnswer);
+  Consent("2026-02-02T15:05:00Z", 11);  // a consent about another debt does not help
+  Call("2026-02-03T15:00:00Z", Outcome::kNoAnswer);
+  EXPECT_EQ(Run(), (Pairs{{Rule::kPostConversation, 1}, {Rule::kPostConversation, 2}}));
+}
+
+TEST_F(AuditTest, AConsentEndsAtALaterConversationItsCallBackOrItsSeventhDay) {
+  Call("2026-02-02T15:00:00Z", Outcome::kConversation);
+  Consent("2026-02-02T15:05:00Z");
+  // The person calls us on Tuesday (identity verified) before the call back: consent over.
+  Inbound("2026-02-03T14:00:00Z", /*verified=*/true);
+  Call("2026-02-03T15:00:00Z");  // row 2
+  EXPECT_EQ(Run(), (Pairs{{Rule::kPostConversation, 2}}));
+
+  events_.clear();  // ended by the operation when the call back was made (Tuesday)
+  Call("2026-02-02T15:00:00Z", Outcome::kConversation);
+  Consent("2026-02-02T15:05:00Z");
+  Call("2026-02-03T14:00:00Z");
+  Flag(kFlagCallConsentEnded, "2026-02-03T14:00:00Z");
+  Call("2026-02-04T14:00:00Z");  // row 2
+  EXPECT_EQ(Run(), (Pairs{{Rule::kPostConversation, 2}}));
+}
+
+TEST_F(AuditTest, CallsWithConsentAreNotCountedForSevenDaysCountingItsDay) {
+  // Seven counted calls on Monday 2 February; the consent comes after them (Tuesday 00:30 ET), its
+  // end said 20 February: four more calls on Tuesday are not counted, nor is any an 8th. On
+  // Tuesday 10 February (day 8 of the consent) calls count again: the 8th of that day breaks the
+  // cap (rows 11-18).
+  for (int i = 0; i < 7; ++i) Call(("2026-02-02T" + std::to_string(13 + i) + ":00:00Z").c_str());
+  Consent("2026-02-03T05:30:00Z");
+  std::get<FlagRow>(events_.back()).until = At("2026-02-20T00:00:00Z");
+  for (int i = 0; i < 4; ++i) Call(("2026-02-03T" + std::to_string(13 + i) + ":00:00Z").c_str());
+  for (int i = 0; i < 8; ++i) Call(("2026-02-10T" + std::to_string(13 + i) + ":00:00Z").c_str());
+  EXPECT_EQ(Run(), (Pairs{{Rule::kCallsPerWeek, 18}}));
 }
 
 TEST_F(AuditTest, HoldsAndTheirExceptions) {
