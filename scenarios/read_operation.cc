@@ -10,6 +10,7 @@ namespace recoup::scenarios::internal {
 namespace {
 
 using sim::world::DurationSpec;
+using sim::world::kMaxCallbackExpiryDays;
 using sim::world::HandleTimes;
 
 void ReadDurationSpec(Context& c, const YAML::Node& node, const std::string& path,
@@ -191,7 +192,7 @@ void ReadStaffing(Context& c, const YAML::Node& node, const std::string& path,
   m.Field("operation_time_zone", s.operation_time_zone);
   m.Field("patience_mean_s", s.patience_mean_s, Positive);
   m.Field("callbacks", s.callbacks);
-  m.Field("callback_expiry_days", s.callback_expiry_days, AtLeast(0));
+  m.Field("callback_expiry_days", s.callback_expiry_days, Between(0, kMaxCallbackExpiryDays));
   m.Finish();
 }
 

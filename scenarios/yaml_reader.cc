@@ -205,6 +205,14 @@ std::function<std::string(int64_t)> AtLeast(int64_t min) {
   };
 }
 
+std::function<std::string(int64_t)> Between(int64_t min, int64_t max) {
+  return [min, max](int64_t v) -> std::string {
+    if (v >= min && v <= max) return "";
+    return "must be in [" + std::to_string(min) + ", " + std::to_string(max) + "], got " +
+           std::to_string(v);
+  };
+}
+
 MapReader::MapReader(Context& c, const YAML::Node& node, std::string path)
     : c_(c), node_(node), path_(std::move(path)) {
   if (!c_.ok() || !node.IsDefined() || node.IsNull()) return;

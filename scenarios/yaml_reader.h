@@ -180,6 +180,7 @@ std::string Probability(double v);  // in [0, 1]
 std::string NonNegative(double v);  // finite, >= 0
 std::string Positive(double v);     // finite, > 0
 std::function<std::string(int64_t)> AtLeast(int64_t min);
+std::function<std::string(int64_t)> Between(int64_t min, int64_t max);  // inclusive
 
 // The keys of one YAML map. Fields not present keep their value (the default); keys that no
 // Field/Get asked for are rejected by Finish ("unknown key 'sed' in run; expected one of: ...").

@@ -44,8 +44,10 @@ void Conversation::StopMedium(RequestKind kind, Timestamp now) {
       revoke_tcpa();
       break;
     case domain::Channel::kWhatsApp: {
-      // WhatsApp is its own medium: the stop blocks WhatsApp and withdraws its opt-in, and leaves
-      // texts and TCPA consents alone (the person stops those on their own medium, or by cease).
+      // WhatsApp is its own medium for Reg F (RF-MEDIUM): the stop blocks WhatsApp and withdraws
+      // its opt-in, and texts are not opted out as a medium. But a stop by any reasonable means
+      // revokes the number's TCPA consents to calls and texts unless the person limits its scope
+      // (TCPA-REVOKE, 47 CFR 64.1200(a)(10)), and a reply in a WhatsApp thread is such a means.
       AddFlag(Flag::kPhoneWhatsAppOptedOut, now, cp);
       if (verified_) AddFlag(Flag::kDebtorWhatsAppOptedOut, now);
       AddFlag(Flag::kPhoneWhatsAppConsentRevoked, now, cp);
@@ -53,6 +55,7 @@ void Conversation::StopMedium(RequestKind kind, Timestamp now) {
       whatsapp.kind = ConsentEventKind::kWhatsAppConsentRevoked;
       whatsapp.at = now;
       consent_events_.push_back(whatsapp);
+      revoke_tcpa();
       break;
     }
     case domain::Channel::kEmail:

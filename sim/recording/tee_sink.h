@@ -16,6 +16,11 @@ class TeeSink : public RunSink {
   explicit TeeSink(std::vector<RunSink*> sinks) : sinks_(std::move(sinks)) {
     std::erase(sinks_, nullptr);
   }
+  // Adds a sink after the others (one that can only be built once the run is set up, as the
+  // compliance audit needs the portfolio as placed); it sees the rows emitted from then on.
+  void Add(RunSink* sink) {
+    if (sink != nullptr) sinks_.push_back(sink);
+  }
 
   void OnContact(const ContactRow& row) override { Each(&RunSink::OnContact, row); }
   void OnPromise(const PromiseRow& row) override { Each(&RunSink::OnPromise, row); }

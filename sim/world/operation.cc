@@ -189,6 +189,16 @@ bool OperationImpl::AfterHours(Timestamp t) const {
   return true;
 }
 
+bool OperationImpl::AgentsEverWork(bool escalations) const {
+  for (const AgentGroupSpec& g : world_.staffing.agents) {
+    if (g.count > 0 && g.weekdays != 0 && g.shift_end_minute > g.shift_start_minute &&
+        (!escalations || g.escalations)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void OperationImpl::OnShiftChange() {
   const Timestamp now = kernel_->Now();
   int on_shift = 0;

@@ -251,7 +251,7 @@ bool OperationImpl::DispatchHuman() {
       row.abandoned = true;
       state_[e.account].queued = false;
       // With callbacks an agent calls the debtor back later; its row comes when that ends.
-      if (world_.staffing.callbacks && ListCallback(e, limit, /*abandoned=*/true)) continue;
+      if (CallbacksWorked() && ListCallback(e, limit, /*abandoned=*/true)) continue;
       sink_->OnEscalation(row);
       ScheduleReplan(e.account, now);
       continue;
@@ -444,7 +444,11 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     st.queued = true;
     // Nobody with the escalations skill on shift to take it live: with callbacks the debtor is told
     // an agent will call back (the callback list) instead of holding until the shift opens.
-    if (!world_.staffing.callbacks || escalation_agents_on_shift_ > 0) {
+    // No agents at all: nobody will ever take it, and the account must not wait for the rest of
+    // the run.
+    if (!AgentsEverWork(/*escalations=*/false)) {
+      HandOffLost(e);
+    } else if (!CallbacksWorked() || escalation_agents_on_shift_ > 0) {
       escalation_queue_.push_back(e);
     } else if (!ListCallback(e, Duration::Zero(), /*abandoned=*/false)) {
       HandOffLost(e);

@@ -140,6 +140,11 @@ class OperationImpl {
   void ReportApiCalls(const std::vector<workflow::ApiCall>& calls, int8_t arm);
   Money ContactCost(const conversation::ContactAttemptRecord& a, recording::Agent agent) const;
   bool AfterHours(Timestamp t) const;
+  // Whether any agent ever works a shift (with the escalations skill when `escalations`).
+  bool AgentsEverWork(bool escalations) const;
+  // staffing.callbacks, and someone with the escalations skill to work the list: without such an
+  // agent a listed callback would keep its account waiting for the rest of the run.
+  bool CallbacksWorked() const { return world_.staffing.callbacks && AgentsEverWork(true); }
   bool InShift(const AgentGroupSpec& g, Timestamp t) const;
   void StartEscalationWork(const Escalation& e);
   Task<void> EscalationProcess(Escalation e);
@@ -183,8 +188,8 @@ class OperationImpl {
   // The call back the consent given at `handed_off` was for was made or given up at `at`: the
   // consent ends then (a kFlagCallConsentEnded FlagRow when it was still running).
   void EndConsent(uint32_t i, Timestamp handed_off, Timestamp at);
-  // Hand-off `e` can be neither live nor called back (no phone a human may call): lost at once
-  // (an abandoned EscalationRow without a wait) and the account planned again.
+  // Hand-off `e` can be neither live nor called back (no phone a human may call, or no agents at
+  // all): lost at once (an abandoned EscalationRow without a wait) and the account planned again.
   void HandOffLost(const Escalation& e);
   // Pops the callback list for an agent as PopAllowed pops a queue (plus expiry): true with the
   // call back compliance allows now in *out (its OwedCallback moves to calling_back_).

@@ -48,6 +48,12 @@ class Checker {
   void AtLeast(const std::string& path, int64_t v, int64_t min) {
     if (v < min) Fail(path, "must be >= " + std::to_string(min) + ", got " + std::to_string(v));
   }
+  void Between(const std::string& path, int64_t v, int64_t min, int64_t max) {
+    if (v < min || v > max) {
+      Fail(path, "must be in [" + std::to_string(min) + ", " + std::to_string(max) + "], got " +
+                     std::to_string(v));
+    }
+  }
   void Zone(const std::string& path, const std::string& name) {
     cctz::time_zone tz;
     if (name.empty() || !cctz::load_time_zone(name, &tz)) {
@@ -297,7 +303,7 @@ void CheckStaffing(const StaffingSpec& s, Checker& c) {
   }
   c.Zone("staffing.operation_time_zone", s.operation_time_zone);
   c.Positive("staffing.patience_mean_s", s.patience_mean_s);
-  c.AtLeast("staffing.callback_expiry_days", s.callback_expiry_days, 0);
+  c.Between("staffing.callback_expiry_days", s.callback_expiry_days, 0, kMaxCallbackExpiryDays);
 }
 
 void CheckOrg(const OrgSpec& o, Checker& c) {

@@ -253,14 +253,18 @@ struct StaffingSpec {
   double patience_mean_s = 120;
   // A hand-off nobody can take live (no agent with the escalations skill on shift) or that the
   // debtor abandoned goes to a callback list: agents with the escalations skill call the debtor
-  // back when compliance allows it (after Reg F's 7-day wait that the hand-off's conversation
-  // starts), after the debtors waiting on the line and before the outbound calls. Off: such a
-  // hand-off is lost (abandoned) and the account planned again. docs/world.md, "Callbacks".
+  // back when compliance allows it (at the next shift when the debtor agreed to the call back,
+  // which lifts Reg F's 7-day wait; after the wait for an abandoned hand-off), after the debtors
+  // waiting on the line and before the outbound calls. Off, or when no agent group has the
+  // escalations skill: such a hand-off is lost (abandoned) and the account planned again.
+  // docs/world.md, "Callbacks".
   bool callbacks = true;
   // A callback not made within this many days of the hand-off is dropped and the account planned
-  // again (0: never). No source: Reg F's 7-day wait plus a working week.
+  // again (0: never; at most kMaxCallbackExpiryDays). No source: Reg F's 7-day wait plus a working
+  // week.
   int callback_expiry_days = 14;
 };
+inline constexpr int kMaxCallbackExpiryDays = 3650;
 
 // --- The org and the run ---------------------------------------------------------------------------
 

@@ -138,8 +138,9 @@ TEST(RecordsTest, FlagChangesApplyToTheDomain) {
   EXPECT_EQ(account.dispute, domain::DisputeStatus::kOpen);
 }
 
-// A WhatsApp stop touches WhatsApp only: the number's texts and TCPA consents stay as they were.
-TEST(RecordsTest, WhatsAppFlagChangesStayOnWhatsApp) {
+// A WhatsApp stop opts the person out of WhatsApp only (RF-MEDIUM: texts are another medium), and
+// revokes the number's TCPA consents to calls and texts as any stop does (TCPA-REVOKE).
+TEST(RecordsTest, WhatsAppStopOptsOutOfWhatsAppAndRevokesTcpaConsents) {
   domain::Account account = StandardAccount();
   domain::Debtor debtor;
   debtor.phones.resize(1);
@@ -157,8 +158,9 @@ TEST(RecordsTest, WhatsAppFlagChangesStayOnWhatsApp) {
   EXPECT_TRUE(debtor.phones[0].whatsapp_consent.ActiveAt(when - Duration::Seconds(1)));
   EXPECT_FALSE(debtor.phones[0].texts_opted_out);
   EXPECT_FALSE(debtor.texts_opted_out);
-  EXPECT_TRUE(debtor.phones[0].sms_consent.ActiveAt(when));
-  EXPECT_TRUE(debtor.phones[0].robocall_consent.ActiveAt(when));
+  EXPECT_FALSE(debtor.phones[0].sms_consent.ActiveAt(when));
+  EXPECT_FALSE(debtor.phones[0].robocall_consent.ActiveAt(when));
+  EXPECT_TRUE(debtor.phones[0].sms_consent.ActiveAt(when - Duration::Seconds(1)));
   // A WhatsApp phone flag names a phone: one outside the debtor's phones is refused.
   FlagChange bad;
   bad.flag = Flag::kPhoneWhatsAppConsentRevoked;

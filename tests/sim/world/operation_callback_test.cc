@@ -29,6 +29,7 @@
 #include "sim/recording/run_log.h"
 #include "sim/world/operation.h"
 #include "sim/world/world_config.h"
+#include "tests/sim/world/operation_run.h"
 
 namespace recoup::sim::world {
 namespace {
@@ -45,78 +46,24 @@ constexpr int kDays = 21;
 constexpr int kShiftStart = 9 * 60;
 constexpr int kShiftEnd = 17 * 60;
 
-// Keeps every row; contacts and flags in the order they came (the audit needs that order).
-class Recorder final : public recording::RunSink {
- public:
-  void OnContact(const ContactRow& r) override { events.emplace_back(r); }
-  void OnFlag(const FlagRow& r) override { events.emplace_back(r); }
-  void OnPayment(const PaymentRow& r) override { payments.push_back(r); }
-  void OnPromise(const recording::PromiseRow&) override {}
-  void OnEscalation(const EscalationRow& r) override { escalations.push_back(r); }
-  void OnApiCall(const recording::ApiCallRow&) override {}
-  void OnDay(const recording::DaySnapshot&) override {}
-  void OnAccountOutcome(const recording::AccountOutcomeRow&) override {}
+using test_support::OperationRun;
+using test_support::RowRecorder;
 
-  std::vector<ContactRow> Contacts() const {
-    std::vector<ContactRow> out;
-    for (const auto& e : events) {
-      if (const ContactRow* c = std::get_if<ContactRow>(&e)) out.push_back(*c);
-    }
-    return out;
+// The allowed calls that worked the callback list.
+std::vector<ContactRow> CallsBack(const RowRecorder& rows) {
+  std::vector<ContactRow> out;
+  for (const ContactRow& c : rows.Contacts()) {
+    if (c.callback && c.verdict == VerdictKind::kAllow) out.push_back(c);
   }
-  // The allowed calls that worked the callback list.
-  std::vector<ContactRow> CallsBack() const {
-    std::vector<ContactRow> out;
-    for (const ContactRow& c : Contacts()) {
-      if (c.callback && c.verdict == VerdictKind::kAllow) out.push_back(c);
-    }
-    return out;
+  return out;
+}
+std::vector<EscalationRow> Callbacks(const RowRecorder& rows, CallbackFate fate) {
+  std::vector<EscalationRow> out;
+  for (const EscalationRow& e : rows.escalations) {
+    if (e.callback && e.callback_fate == fate) out.push_back(e);
   }
-  std::vector<EscalationRow> Callbacks(CallbackFate fate) const {
-    std::vector<EscalationRow> out;
-    for (const EscalationRow& e : escalations) {
-      if (e.callback && e.callback_fate == fate) out.push_back(e);
-    }
-    return out;
-  }
-
-  std::vector<std::variant<ContactRow, FlagRow>> events;
-  std::vector<PaymentRow> payments;
-  std::vector<EscalationRow> escalations;
-};
-
-// Sends every row to each sink.
-class Tee final : public recording::RunSink {
- public:
-  void Add(recording::RunSink* sink) { sinks_.push_back(sink); }
-  void OnContact(const ContactRow& r) override {
-    for (auto* s : sinks_) s->OnContact(r);
-  }
-  void OnFlag(const FlagRow& r) override {
-    for (auto* s : sinks_) s->OnFlag(r);
-  }
-  void OnPayment(const PaymentRow& r) override {
-    for (auto* s : sinks_) s->OnPayment(r);
-  }
-  void OnPromise(const recording::PromiseRow& r) override {
-    for (auto* s : sinks_) s->OnPromise(r);
-  }
-  void OnEscalation(const EscalationRow& r) override {
-    for (auto* s : sinks_) s->OnEscalation(r);
-  }
-  void OnApiCall(const recording::ApiCallRow& r) override {
-    for (auto* s : sinks_) s->OnApiCall(r);
-  }
-  void OnDay(const recording::DaySnapshot& r) override {
-    for (auto* s : sinks_) s->OnDay(r);
-  }
-  void OnAccountOutcome(const recording::AccountOutcomeRow& r) override {
-    for (auto* s : sinks_) s->OnAccountOutcome(r);
-  }
-
- private:
-  std::vector<recording::RunSink*> sinks_;
-};
+  return out;
+}
 
 WorldSpec CallbackWorld(int64_t accounts) {
   WorldSpec w;
@@ -166,40 +113,9 @@ RunSpec Run21Days() {
 }
 
 // One run: every row, the audit and the KPIs.
-struct Result {
-  Recorder rows;
-  recording::AuditReport audit;
-  std::map<std::string, double, std::less<>> kpis;
-};
-
-std::unique_ptr<Result> RunWorld(const WorldSpec& world,
-                                 const workflow::DecisionConfig& decisions) {
-  auto out = std::make_unique<Result>();
-  Operation::Options options;
-  options.seed = 1;
-  recording::KpiConfig kpi_config;
-  kpi_config.start_date = Run21Days().start_date;
-  kpi_config.horizon_days = kDays;
-  StatusOr<recording::KpiCollector> kpis = recording::KpiCollector::Create(kpi_config);
-  EXPECT_TRUE(kpis.ok()) << kpis.status();
-  Tee tee;
-  tee.Add(&out->rows);
-  tee.Add(&*kpis);
-  StatusOr<std::unique_ptr<Operation>> op =
-      Operation::Create(world, decisions, Run21Days(), options, &tee);
-  EXPECT_TRUE(op.ok()) << op.status();
-  const Portfolio& placed = (*op)->portfolio();
-  const std::vector<domain::Account> accounts = placed.accounts;
-  const std::vector<domain::Debtor> debtors = placed.debtors;
-  StatusOr<recording::ComplianceAudit> audit =
-      recording::ComplianceAudit::Create(accounts, debtors, decisions.compliance);
-  EXPECT_TRUE(audit.ok()) << audit.status();
-  tee.Add(&*audit);
-  EXPECT_TRUE((*op)->Run().ok());
-  out->audit = audit->Report();
-  kpis->ApplyAudit(out->audit);
-  out->kpis = kpis->Summary(-1);
-  return out;
+std::unique_ptr<OperationRun> RunWorld(const WorldSpec& world,
+                                       const workflow::DecisionConfig& decisions) {
+  return test_support::RunOperation(world, decisions, Run21Days());
 }
 
 // New York local time (UTC-5 all January).
@@ -225,9 +141,9 @@ const ContactRow* CallBackOf(const std::vector<ContactRow>& calls, const Escalat
 
 // Every callback has one row with its fate; every call back is one ContactRow of an agent's human
 // call, matching one kCalled row; the KPIs count the same; the audit finds nothing.
-void ExpectConsistent(const Result& r) {
-  const std::vector<ContactRow> calls = r.rows.CallsBack();
-  const std::vector<EscalationRow> called = r.rows.Callbacks(CallbackFate::kCalled);
+void ExpectConsistent(const OperationRun& r) {
+  const std::vector<ContactRow> calls = CallsBack(r.rows);
+  const std::vector<EscalationRow> called = Callbacks(r.rows, CallbackFate::kCalled);
   ASSERT_EQ(calls.size(), called.size());
   std::set<const ContactRow*> matched;
   for (const EscalationRow& e : called) {
@@ -281,13 +197,13 @@ TEST(OperationCallbackTest, CallbacksOnAndOff) {
   const auto callback = [](const EscalationRow& e) { return e.callback; };
   const auto abandoned = [](const EscalationRow& e) { return e.abandoned; };
   EXPECT_EQ(Count(off->rows.escalations, callback), 0);
-  EXPECT_TRUE(off->rows.CallsBack().empty());
+  EXPECT_TRUE(CallsBack(off->rows).empty());
   EXPECT_EQ(off->kpis.at("callbacks"), 0);
   EXPECT_EQ(off->kpis.at("callback_calls"), 0);
   EXPECT_GT(off->kpis.at("abandonment_rate"), 0.5);  // the evening's hand-offs
 
   EXPECT_GT(Count(on->rows.escalations, callback), 50);
-  EXPECT_GT(on->rows.CallsBack().size(), 20u);
+  EXPECT_GT(CallsBack(on->rows).size(), 20u);
   EXPECT_GT(on->kpis.at("callback_completion_rate"), 0.5);
   // The hand-offs after the shift are no longer abandoned; those in the shift's last hour, when
   // both agents are busy, still are (the debtor hangs up on hold), and are called back too.
@@ -298,6 +214,49 @@ TEST(OperationCallbackTest, CallbacksOnAndOff) {
   EXPECT_GT(Count(off->rows.escalations, lost), 50);
   ExpectConsistent(*on);
   ExpectConsistent(*off);
+}
+
+// Whether the account of each lost hand-off (abandoned, not on the list) was planned again: some
+// contact of that account started after the hand-off. A frozen account has none.
+int LostHandOffsPlannedAgain(const OperationRun& r, int* lost) {
+  const std::vector<ContactRow> contacts = r.rows.Contacts();
+  int again = 0;
+  *lost = 0;
+  for (const EscalationRow& e : r.rows.escalations) {
+    if (!e.abandoned || e.callback) continue;
+    ++*lost;
+    again += std::any_of(contacts.begin(), contacts.end(), [&e](const ContactRow& c) {
+      return c.account == e.account && c.start > e.queued;
+    });
+  }
+  return again;
+}
+
+// The list needs someone with the escalations skill to work it. With only outbound agents nothing
+// goes on it (a list nobody works would keep its accounts waiting for the rest of the run): the
+// hand-offs wait on hold for any agent, as with callbacks off. With no agents at all a hand-off is
+// lost at once. Either way the accounts are planned again.
+TEST(OperationCallbackTest, WithoutAnEscalationAgentNothingGoesOnTheList) {
+  WorldSpec world = CallbackWorld(400);
+  for (AgentGroupSpec& g : world.staffing.agents) g.escalations = false;
+  const auto outbound_only = RunWorld(world, Decisions(16, 20));
+  for (AgentGroupSpec& g : world.staffing.agents) g.count = 0;
+  const auto nobody = RunWorld(world, Decisions(16, 20));
+
+  for (const OperationRun* run : {outbound_only.get(), nobody.get()}) {
+    EXPECT_GT(run->rows.escalations.size(), 20u);
+    EXPECT_EQ(run->kpis.at("callbacks"), 0);
+    EXPECT_TRUE(CallsBack(run->rows).empty());
+    int lost = 0;
+    const int again = LostHandOffsPlannedAgain(*run, &lost);
+    EXPECT_GT(lost, 20);
+    EXPECT_GT(again, lost / 4) << "accounts left waiting after their hand-off was lost";
+    ExpectConsistent(*run);
+  }
+  for (const EscalationRow& e : nobody->rows.escalations) {
+    EXPECT_TRUE(e.abandoned);
+    EXPECT_EQ(e.wait, Duration::Zero());
+  }
 }
 
 // The AI calls 18:00-20:00 only: every hand-off comes after the shift and goes to the callback
@@ -336,8 +295,8 @@ TEST(OperationCallbackTest, AnAfterHoursHandOffIsCalledBackWhenTheShiftOpens) {
     EXPECT_EQ((given + 1)->flag, recording::kFlagCallConsentEnded);
     EXPECT_EQ((given + 1)->time, e.queued + e.callback_wait);
   }
-  const std::vector<ContactRow> calls = run->rows.CallsBack();
-  const std::vector<EscalationRow> called = run->rows.Callbacks(CallbackFate::kCalled);
+  const std::vector<ContactRow> calls = CallsBack(run->rows);
+  const std::vector<EscalationRow> called = Callbacks(run->rows, CallbackFate::kCalled);
   ASSERT_GT(called.size(), 20u);
   const domain::HolidayCalendar calendar = domain::HolidayCalendar::UsFederal();
   std::vector<const ContactRow*> first_thing;  // the call backs owed when the shift opened
@@ -398,7 +357,7 @@ TEST(OperationCallbackTest, AnAbandonedHandOffBecomesACallback) {
     const FlagRow* f = std::get_if<FlagRow>(&row);
     if (f != nullptr && f->flag == recording::kFlagCallConsent) consents.push_back(*f);
   }
-  const std::vector<ContactRow> calls = on->rows.CallsBack();
+  const std::vector<ContactRow> calls = CallsBack(on->rows);
   int abandoned = 0;
   int called = 0;
   for (const EscalationRow& e : on->rows.escalations) {
@@ -427,7 +386,7 @@ TEST(OperationCallbackTest, AnAbandonedHandOffBecomesACallback) {
     if (e.abandoned) ++lost;
   }
   EXPECT_GT(lost, 10);
-  EXPECT_TRUE(off->rows.CallsBack().empty());
+  EXPECT_TRUE(CallsBack(off->rows).empty());
 }
 
 // A letter on the first day prompts every debtor to call us 3-10 days later; the AI calls them in
@@ -445,7 +404,7 @@ TEST(OperationCallbackTest, ADebtorCallingInWithdrawsTheCallback) {
   }
   const auto run = RunWorld(world, decisions);
   ExpectConsistent(*run);
-  const std::vector<EscalationRow> withdrawn = run->rows.Callbacks(CallbackFate::kWithdrawn);
+  const std::vector<EscalationRow> withdrawn = Callbacks(run->rows, CallbackFate::kWithdrawn);
   ASSERT_GT(withdrawn.size(), 5u);
   const std::vector<ContactRow> contacts = run->rows.Contacts();
   for (const EscalationRow& e : withdrawn) {
@@ -477,7 +436,7 @@ TEST(OperationCallbackTest, AClosedAccountsCallbackIsSkipped) {
       paid.emplace(p.account, p.time);
     }
   }
-  const std::vector<EscalationRow> dropped = run->rows.Callbacks(CallbackFate::kDropped);
+  const std::vector<EscalationRow> dropped = Callbacks(run->rows, CallbackFate::kDropped);
   ASSERT_GT(dropped.size(), 3u);
   for (const EscalationRow& e : dropped) {
     const auto it = paid.find(e.account);
@@ -485,7 +444,7 @@ TEST(OperationCallbackTest, AClosedAccountsCallbackIsSkipped) {
     EXPECT_GT(it->second, e.queued);
     EXPECT_LE(it->second, e.queued + e.callback_wait);
   }
-  for (const ContactRow& c : run->rows.CallsBack()) {
+  for (const ContactRow& c : CallsBack(run->rows)) {
     const auto it = paid.find(c.account);
     EXPECT_TRUE(it == paid.end() || it->second > c.start) << "account " << c.account;
   }
@@ -508,7 +467,7 @@ TEST(OperationCallbackTest, ACallbackOutsideTheCallingWindowIsDeferred) {
   world.staffing.agents.push_back(evening);
   const auto run = RunWorld(world, Decisions(9, 12));
   ExpectConsistent(*run);
-  const std::vector<ContactRow> calls = run->rows.CallsBack();
+  const std::vector<ContactRow> calls = CallsBack(run->rows);
   ASSERT_GT(calls.size(), 10u);
   for (const ContactRow& c : calls) {
     EXPECT_GE(LocalMinute(c.start), 20 * 60) << c.start.ToIso8601();
@@ -518,7 +477,7 @@ TEST(OperationCallbackTest, ACallbackOutsideTheCallingWindowIsDeferred) {
   // (the hand-off's own: the debtor agreed to the call back, so Reg F's 7-day wait does not apply),
   // deferred by the calling window.
   int later = 0;
-  for (const EscalationRow& e : run->rows.Callbacks(CallbackFate::kCalled)) {
+  for (const EscalationRow& e : Callbacks(run->rows, CallbackFate::kCalled)) {
     if (LocalDay(e.queued + e.callback_wait) > LocalDay(e.queued)) ++later;
   }
   EXPECT_GT(later, 0);
@@ -531,7 +490,7 @@ TEST(OperationCallbackTest, AHoldBlocksTheCallback) {
   world.behaviour.written_cease = 1.0;  // every debtor's cease arrives at some time in the run
   const auto run = RunWorld(world, Decisions(18, 20));
   ExpectConsistent(*run);
-  const std::vector<EscalationRow> blocked = run->rows.Callbacks(CallbackFate::kBlocked);
+  const std::vector<EscalationRow> blocked = Callbacks(run->rows, CallbackFate::kBlocked);
   ASSERT_GT(blocked.size(), 3u);
   const std::vector<ContactRow> contacts = run->rows.Contacts();
   for (const EscalationRow& e : blocked) {

@@ -20,6 +20,7 @@
 #include "sim/recording/run_log.h"
 #include "sim/world/operation.h"
 #include "sim/world/world_config.h"
+#include "tests/sim/world/operation_run.h"
 
 namespace recoup::sim::world {
 namespace {
@@ -32,62 +33,7 @@ using recording::VerdictKind;
 
 constexpr int kDays = 10;
 
-// Keeps every row, contacts and flags in the order they came (the audit needs that order).
-class Recorder final : public recording::RunSink {
- public:
-  void OnContact(const ContactRow& r) override { events.emplace_back(r); }
-  void OnFlag(const FlagRow& r) override { events.emplace_back(r); }
-  void OnPayment(const PaymentRow& r) override { payments.push_back(r); }
-  void OnPromise(const recording::PromiseRow&) override {}
-  void OnEscalation(const recording::EscalationRow&) override {}
-  void OnApiCall(const recording::ApiCallRow&) override {}
-  void OnDay(const recording::DaySnapshot&) override {}
-  void OnAccountOutcome(const recording::AccountOutcomeRow&) override {}
-
-  std::vector<ContactRow> Contacts() const {
-    std::vector<ContactRow> out;
-    for (const auto& e : events) {
-      if (const ContactRow* c = std::get_if<ContactRow>(&e)) out.push_back(*c);
-    }
-    return out;
-  }
-
-  std::vector<std::variant<ContactRow, FlagRow>> events;
-  std::vector<PaymentRow> payments;
-};
-
-// Sends every row to each sink.
-class Tee final : public recording::RunSink {
- public:
-  void Add(recording::RunSink* sink) { sinks_.push_back(sink); }
-  void OnContact(const ContactRow& r) override {
-    for (auto* s : sinks_) s->OnContact(r);
-  }
-  void OnFlag(const FlagRow& r) override {
-    for (auto* s : sinks_) s->OnFlag(r);
-  }
-  void OnPayment(const PaymentRow& r) override {
-    for (auto* s : sinks_) s->OnPayment(r);
-  }
-  void OnPromise(const recording::PromiseRow& r) override {
-    for (auto* s : sinks_) s->OnPromise(r);
-  }
-  void OnEscalation(const recording::EscalationRow& r) override {
-    for (auto* s : sinks_) s->OnEscalation(r);
-  }
-  void OnApiCall(const recording::ApiCallRow& r) override {
-    for (auto* s : sinks_) s->OnApiCall(r);
-  }
-  void OnDay(const recording::DaySnapshot& r) override {
-    for (auto* s : sinks_) s->OnDay(r);
-  }
-  void OnAccountOutcome(const recording::AccountOutcomeRow& r) override {
-    for (auto* s : sinks_) s->OnAccountOutcome(r);
-  }
-
- private:
-  std::vector<recording::RunSink*> sinks_;
-};
+using test_support::OperationRun;
 
 WorldSpec InboundWorld(int64_t accounts) {
   WorldSpec w;
@@ -118,44 +64,9 @@ RunSpec Run10Days() {
 }
 
 // One run of `world` under `decisions`: every row, the portfolio as placed, the audit and the KPIs.
-struct Result {
-  Recorder rows;
-  std::vector<domain::Account> accounts;  // as placed
-  std::vector<domain::Debtor> debtors;
-  recording::AuditReport audit;
-  std::map<std::string, double, std::less<>> kpis;
-};
-
-std::unique_ptr<Result> RunWorld(const WorldSpec& world,
-                                 const workflow::DecisionConfig& decisions) {
-  auto out = std::make_unique<Result>();
-  Operation::Options options;
-  options.seed = 1;
-  recording::KpiConfig kpi_config;
-  kpi_config.start_date = Run10Days().start_date;
-  kpi_config.horizon_days = kDays;
-  StatusOr<recording::KpiCollector> kpis = recording::KpiCollector::Create(kpi_config);
-  EXPECT_TRUE(kpis.ok()) << kpis.status();
-  // The audit needs the portfolio as placed, which exists once the operation is created: it joins
-  // the tee afterwards (no row is emitted before Run).
-  Tee tee;
-  tee.Add(&out->rows);
-  tee.Add(&*kpis);
-  StatusOr<std::unique_ptr<Operation>> op =
-      Operation::Create(world, decisions, Run10Days(), options, &tee);
-  EXPECT_TRUE(op.ok()) << op.status();
-  const Portfolio& placed = (*op)->portfolio();
-  out->accounts = placed.accounts;
-  out->debtors = placed.debtors;
-  StatusOr<recording::ComplianceAudit> audit =
-      recording::ComplianceAudit::Create(out->accounts, out->debtors, decisions.compliance);
-  EXPECT_TRUE(audit.ok()) << audit.status();
-  tee.Add(&*audit);
-  EXPECT_TRUE((*op)->Run().ok());
-  out->audit = audit->Report();
-  kpis->ApplyAudit(out->audit);
-  out->kpis = kpis->Summary(-1);
-  return out;
+std::unique_ptr<OperationRun> RunWorld(const WorldSpec& world,
+                                       const workflow::DecisionConfig& decisions) {
+  return test_support::RunOperation(world, decisions, Run10Days());
 }
 
 bool IsInbound(const ContactRow& r) { return r.inbound; }
@@ -183,11 +94,11 @@ class OperationInboundTest : public testing::Test {
     delete ai_;
     delete human_;
   }
-  static Result* ai_;     // the AI answers inbound calls (and makes the early and mid calls)
-  static Result* human_;  // no AI: agents only, 09:00-17:00 on weekdays
+  static OperationRun* ai_;     // the AI answers inbound calls (and makes the early and mid calls)
+  static OperationRun* human_;  // no AI: agents only, 09:00-17:00 on weekdays
 };
-Result* OperationInboundTest::ai_ = nullptr;
-Result* OperationInboundTest::human_ = nullptr;
+OperationRun* OperationInboundTest::ai_ = nullptr;
+OperationRun* OperationInboundTest::human_ = nullptr;
 
 // A voicemail on our call is returned 10 min to 24 h later as a call from the debtor, which the
 // core's workflow answers as an inbound conversation (identity verified, about the debt).
@@ -307,7 +218,7 @@ TEST_F(OperationInboundTest, KpisCountInboundContactsAndWhatTheyRecover) {
 // to opted-out or attorney-free debtors, conversations that start the 7-day wait), and still
 // catches an outbound call that claims the inbound exemption.
 TEST_F(OperationInboundTest, TheAuditPassesTheRunAndCatchesABorrowedExemption) {
-  for (const Result* run : {ai_, human_}) {
+  for (const OperationRun* run : {ai_, human_}) {
     EXPECT_EQ(run->audit.violations.size(), 0u);
     EXPECT_GT(run->audit.rows_checked, 0);
     EXPECT_EQ(run->kpis.at("compliance_violations"), 0);

@@ -111,7 +111,9 @@ TEST(WorldConfigTest, BadValuesNameTheirField) {
        "staffing.operation_time_zone: unknown IANA time zone 'EST5' (expected e.g. "
        "America/New_York)"},
       {[](WorldSpec& s) { s.staffing.callback_expiry_days = -1; },
-       "staffing.callback_expiry_days: must be >= 0, got -1"},
+       "staffing.callback_expiry_days: must be in [0, 3650], got -1"},
+      {[](WorldSpec& s) { s.staffing.callback_expiry_days = 200000; },
+       "staffing.callback_expiry_days: must be in [0, 3650], got 200000"},
       {[](WorldSpec& s) { s.org.limits.daily_api_requests = -1; },
        "org.limits.daily_api_requests: must be >= 0, got -1"},
       {[](WorldSpec& s) { s.org.faults.default_rates.timeout = 2; },
