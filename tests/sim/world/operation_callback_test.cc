@@ -104,18 +104,10 @@ workflow::DecisionConfig Decisions(int from, int to) {
   return d;
 }
 
-RunSpec Run21Days() {
-  RunSpec r;
-  r.start_date = domain::LocalDate(2026, 1, 5);
-  r.horizon_days = kDays;
-  r.seed = 1;
-  return r;
-}
-
 // One run: every row, the audit and the KPIs.
 std::unique_ptr<OperationRun> RunWorld(const WorldSpec& world,
                                        const workflow::DecisionConfig& decisions) {
-  return test_support::RunOperation(world, decisions, Run21Days());
+  return test_support::RunOperation(world, decisions, test_support::JanuaryRun(kDays));
 }
 
 // New York local time (UTC-5 all January).

@@ -55,18 +55,10 @@ workflow::DecisionConfig Decisions(bool ai) {
   return d;
 }
 
-RunSpec Run10Days() {
-  RunSpec r;
-  r.start_date = domain::LocalDate(2026, 1, 5);
-  r.horizon_days = kDays;
-  r.seed = 1;
-  return r;
-}
-
 // One run of `world` under `decisions`: every row, the portfolio as placed, the audit and the KPIs.
 std::unique_ptr<OperationRun> RunWorld(const WorldSpec& world,
                                        const workflow::DecisionConfig& decisions) {
-  return test_support::RunOperation(world, decisions, Run10Days());
+  return test_support::RunOperation(world, decisions, test_support::JanuaryRun(kDays));
 }
 
 bool IsInbound(const ContactRow& r) { return r.inbound; }

@@ -16,6 +16,14 @@ std::vector<recording::ContactRow> RowRecorder::Contacts() const {
   return out;
 }
 
+RunSpec JanuaryRun(int days) {
+  RunSpec r;
+  r.start_date = domain::LocalDate(2026, 1, 5);
+  r.horizon_days = days;
+  r.seed = 1;
+  return r;
+}
+
 std::unique_ptr<OperationRun> RunOperation(const WorldSpec& world,
                                            const workflow::DecisionConfig& decisions,
                                            const RunSpec& run) {

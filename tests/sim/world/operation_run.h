@@ -48,6 +48,9 @@ struct OperationRun {
   std::map<std::string, double, std::less<>> kpis;
 };
 
+// A run of `days` days from Monday 2026-01-05 (January: standard time in New York), seed 1.
+RunSpec JanuaryRun(int days);
+
 // Runs `world` under `decisions` for `run` (Operation::Options::seed = run.seed). Failures to set
 // up or run are reported as test failures.
 std::unique_ptr<OperationRun> RunOperation(const WorldSpec& world,
