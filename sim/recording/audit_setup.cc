@@ -1,8 +1,14 @@
-// ComplianceAudit: building the state from the portfolio as placed, and the report.
+// ComplianceAudit: building the packed state (audit_records.h) from the portfolio as placed, and
+// the report.
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/compliance/regions.h"
 #include "sim/recording/audit_location.h"
@@ -12,13 +18,104 @@
 namespace recoup::sim::recording {
 namespace {
 
-using audit::AccountState;
-using audit::Initially;
+using audit::AccountField;
+using audit::AccountRecord;
+using audit::Candidate;
+using audit::EmailField;
 using audit::kAlways;
 using audit::kNever;
-using audit::PersonState;
-using audit::PhoneState;
+using audit::PersonField;
+using audit::PersonRecord;
+using audit::PhoneField;
+using audit::PhoneRecord;
 using compliance::Rule;
+
+template <class Field>
+uint8_t Bit(Field f, bool set) {
+  return set ? static_cast<uint8_t>(1U << static_cast<int>(f)) : uint8_t{0};
+}
+
+// Gives each distinct value one index, in order of first appearance. `Key` is ordered; the map
+// lives only while the state is built.
+template <class Key>
+class Interner {
+ public:
+  // The index of `key`, and whether it is new (the caller then appends its value).
+  std::pair<uint32_t, bool> Intern(const Key& key) {
+    const auto [it, added] = index_.try_emplace(key, static_cast<uint32_t>(index_.size()));
+    return {it->second, added};
+  }
+
+ private:
+  std::map<Key, uint32_t> index_;
+};
+
+// The zones of `d`'s address (its own, else its region's) and its known zones; a name that does not
+// load marks the location unknown.
+void Locate(const domain::Debtor& d, audit::ZoneTable& zones, audit::Location& out) {
+  out.home.clear();
+  out.known.clear();
+  out.unknown_zone_name = false;
+  const audit::WindowKind home_kind = audit::KindOfCountry(d.address.country);
+  const auto add = [&zones, &out, home_kind](std::string_view name, std::vector<Candidate>& list) {
+    const int zone = zones.Find(name);
+    if (zone < 0)
+      out.unknown_zone_name = true;
+    else
+      list.push_back({zone, home_kind});
+  };
+  if (!d.address.time_zone.empty()) {
+    add(d.address.time_zone, out.home);
+  } else if (!d.address.country.empty()) {
+    for (const std::string_view name :
+         compliance::ZonesOfRegion(d.address.country, d.address.region)) {
+      add(name, out.home);
+    }
+  }
+  for (const std::string& name : d.known_time_zones) add(name, out.known);
+  out.inconvenient = d.inconvenient_times;
+}
+
+// A Location as an ordered key: the sizes, then every field of every element.
+void KeyOf(const audit::Location& l, std::vector<int64_t>& key) {
+  key.assign({static_cast<int64_t>(l.home.size()), static_cast<int64_t>(l.known.size()),
+              static_cast<int64_t>(l.inconvenient.size()), l.unknown_zone_name ? 1 : 0});
+  for (const std::vector<Candidate>* list : {&l.home, &l.known}) {
+    for (const Candidate& k : *list) {
+      key.push_back(k.zone);
+      key.push_back(static_cast<int64_t>(k.kind));
+    }
+  }
+  for (const domain::InconvenientTime& b : l.inconvenient) {
+    key.push_back(b.weekdays);
+    key.push_back(b.start_minute);
+    key.push_back(b.end_minute);
+  }
+}
+
+using ConsentKey = std::array<int64_t, 6>;
+
+ConsentKey KeyOf(const audit::ConsentSet& c) {
+  return {c.robocall.from.unix_nanos(), c.robocall.until.unix_nanos(),
+          c.sms.from.unix_nanos(),      c.sms.until.unix_nanos(),
+          c.whatsapp.from.unix_nanos(), c.whatsapp.until.unix_nanos()};
+}
+
+PhoneRecord PhoneOf(const domain::Phone& phone) {
+  PhoneRecord r;
+  // The area-code table holds 3-digit codes: a code that does not fit 16 bits is in no table, no
+  // location, like 0.
+  if (phone.area_code > 0 && phone.area_code <= 0xffff) {
+    r.area_code = static_cast<uint16_t>(phone.area_code);
+  }
+  r.initially = Bit(PhoneField::kWrongNumber, phone.wrong_number) |
+                Bit(PhoneField::kCallsOptedOut, phone.calls_opted_out) |
+                Bit(PhoneField::kTextsOptedOut, phone.texts_opted_out) |
+                Bit(PhoneField::kWhatsAppOptedOut, phone.whatsapp_opted_out);
+  if (!phone.e164.empty()) r.flags |= audit::kHasNumber;
+  if (phone.place == domain::Place::kWork) r.flags |= audit::kWorkPlace;
+  return r;
+}
 
 }  // namespace
 
@@ -32,100 +129,115 @@ StatusOr<ComplianceAudit> ComplianceAudit::Create(std::span<const domain::Accoun
                                                   const compliance::Profile& profile) {
   auto s = std::make_unique<State>();
   s->profile = profile;
-  s->persons.reserve(debtors.size());
-  for (std::size_t i = 0; i < debtors.size(); ++i) {
-    const domain::Debtor& d = debtors[i];
-    s->person_index.emplace_back(d.id, static_cast<uint32_t>(i));
-    PersonState p;
+  // Every pool is indexed by uint32_t, and sized exactly.
+  std::size_t phone_count = 0;
+  std::size_t email_count = 0;
+  for (const domain::Debtor& d : debtors) {
+    phone_count += d.phones.size();
+    email_count += d.emails.size();
+  }
+  constexpr std::size_t kMaxRecords = std::numeric_limits<uint32_t>::max() - 1;
+  if (debtors.size() > kMaxRecords || accounts.size() > kMaxRecords || phone_count > kMaxRecords ||
+      email_count > kMaxRecords) {
+    return InvalidArgumentError("the compliance audit takes at most " +
+                                std::to_string(kMaxRecords) +
+                                " debtors, accounts, phones and e-mails each");
+  }
+  s->persons.reserve(debtors.size() + 1);
+  s->phones.reserve(phone_count);
+  s->emails.reserve(email_count);
+  Interner<std::vector<int64_t>> location_ids;
+  Interner<ConsentKey> consent_ids;
+  audit::Location location;
+  std::vector<int64_t> location_key;
+  for (const domain::Debtor& d : debtors) {
+    PersonRecord p;
+    p.phones = static_cast<uint32_t>(s->phones.size());
+    p.emails = static_cast<uint32_t>(s->emails.size());
     for (const domain::Phone& phone : d.phones) {
-      PhoneState ps;
-      ps.has_number = !phone.e164.empty();
-      ps.area_code = phone.area_code;
-      ps.place = phone.place;
-      ps.robocall = phone.robocall_consent;
-      ps.sms = phone.sms_consent;
-      ps.whatsapp = phone.whatsapp_consent;
-      ps.wrong_number = Initially(phone.wrong_number);
-      ps.calls_opted_out = Initially(phone.calls_opted_out);
-      ps.texts_opted_out = Initially(phone.texts_opted_out);
-      ps.whatsapp_opted_out = Initially(phone.whatsapp_opted_out);
-      p.phones.push_back(ps);
+      PhoneRecord r = PhoneOf(phone);
+      const audit::ConsentSet consents{audit::Interval::Of(phone.robocall_consent),
+                                       audit::Interval::Of(phone.sms_consent),
+                                       audit::Interval::Of(phone.whatsapp_consent)};
+      const auto [id, added] = consent_ids.Intern(KeyOf(consents));
+      if (added) s->consent_sets.push_back(consents);
+      r.consents = id;
+      s->phones.push_back(r);
     }
     for (const domain::Email& email : d.emails) {
-      p.emails.push_back(
-          {!email.address.empty(), email.employer_provided, Initially(email.opted_out)});
+      audit::EmailRecord r;
+      r.initially = Bit(EmailField::kOptedOut, email.opted_out);
+      if (!email.address.empty()) r.flags |= audit::kHasAddress;
+      if (email.employer_provided) r.flags |= audit::kEmployerProvided;
+      s->emails.push_back(r);
     }
-    const audit::WindowKind home_kind = audit::KindOfCountry(d.address.country);
-    if (!d.address.time_zone.empty()) {
-      const int zone = s->zones.Find(d.address.time_zone);
-      if (zone < 0)
-        p.unknown_zone_name = true;
-      else
-        p.home.push_back({zone, home_kind});
-    } else if (!d.address.country.empty()) {
-      for (const std::string_view name :
-           compliance::ZonesOfRegion(d.address.country, d.address.region)) {
-        const int zone = s->zones.Find(name);
-        if (zone < 0)
-          p.unknown_zone_name = true;
-        else
-          p.home.push_back({zone, home_kind});
-      }
+    Locate(d, s->zones, location);
+    KeyOf(location, location_key);
+    const auto [id, added] = location_ids.Intern(location_key);
+    if (added) s->locations.push_back(location);
+    p.location = id;
+    p.initially = Bit(PersonField::kBankruptcy, d.bankruptcy) |
+                  Bit(PersonField::kDeceased, d.deceased) |
+                  Bit(PersonField::kCallsOptedOut, d.calls_opted_out) |
+                  Bit(PersonField::kTextsOptedOut, d.texts_opted_out) |
+                  Bit(PersonField::kWhatsAppOptedOut, d.whatsapp_opted_out) |
+                  Bit(PersonField::kEmailsOptedOut, d.emails_opted_out);
+    if (d.capacity_hold) p.flags |= audit::kCapacityHold;
+    if (d.no_contact_at_work) p.flags |= audit::kNoContactAtWork;
+    if (d.consented_to_inconvenient_hours) p.flags |= audit::kConsentedHours;
+    if (d.breathing_space_until != kAlways) {
+      p.flags |= audit::kOverlaid;
+      s->person_times.Set(static_cast<uint32_t>(s->persons.size()),
+                          static_cast<uint8_t>(PersonField::kBreathingSpaceUntil),
+                          d.breathing_space_until);
     }
-    for (const std::string& name : d.known_time_zones) {
-      const int zone = s->zones.Find(name);
-      if (zone < 0)
-        p.unknown_zone_name = true;
-      else
-        p.known.push_back({zone, home_kind});
-    }
-    p.inconvenient = d.inconvenient_times;
-    p.bankruptcy = Initially(d.bankruptcy);
-    p.deceased = Initially(d.deceased);
-    p.calls_opted_out = Initially(d.calls_opted_out);
-    p.texts_opted_out = Initially(d.texts_opted_out);
-    p.whatsapp_opted_out = Initially(d.whatsapp_opted_out);
-    p.emails_opted_out = Initially(d.emails_opted_out);
-    p.breathing_space_until = d.breathing_space_until;
-    p.capacity_hold = d.capacity_hold;
-    p.no_contact_at_work = d.no_contact_at_work;
-    p.consented_hours = d.consented_to_inconvenient_hours;
-    s->persons.push_back(std::move(p));
+    s->persons.push_back(p);
   }
-  std::sort(s->person_index.begin(), s->person_index.end());
-  for (std::size_t i = 1; i < s->person_index.size(); ++i) {
-    if (s->person_index[i].first == s->person_index[i - 1].first) {
-      return InvalidArgumentError("debtors[" + std::to_string(s->person_index[i].second) +
-                                  "]: person id " + std::to_string(s->person_index[i].first) +
-                                  " repeats");
-    }
+  s->locations.shrink_to_fit();
+  s->consent_sets.shrink_to_fit();
+  PersonRecord end;  // where the pools end
+  end.phones = static_cast<uint32_t>(s->phones.size());
+  end.emails = static_cast<uint32_t>(s->emails.size());
+  s->persons.push_back(end);
+  const int64_t repeated_person =
+      s->person_ids.Build(debtors, [](const domain::Debtor& d) { return d.id; });
+  if (repeated_person >= 0) {
+    return InvalidArgumentError(
+        "debtors[" + std::to_string(repeated_person) + "]: person id " +
+        std::to_string(debtors[static_cast<std::size_t>(repeated_person)].id) + " repeats");
   }
+  s->accounts.reserve(accounts.size());
   for (std::size_t i = 0; i < accounts.size(); ++i) {
     const domain::Account& a = accounts[i];
-    if (State::Find(s->person_index, a.debtor) < 0) {
+    const int64_t person = s->person_ids.Find(a.debtor);
+    if (person < 0) {
       return InvalidArgumentError("accounts[" + std::to_string(i) + "] (id " +
                                   std::to_string(a.id) + "): debtor " + std::to_string(a.debtor) +
                                   " is not among the debtors");
     }
-    AccountState st;
-    st.person = a.debtor;
+    AccountRecord r;
+    r.person = static_cast<uint32_t>(person);
     // Account::CeaseInEffect is `written_cease <= now`; flags here are "strictly before".
-    st.cease = a.written_cease == kAlways || a.written_cease == kNever
-                   ? a.written_cease
-                   : a.written_cease - Duration::Nanoseconds(1);
-    st.attorney = Initially(a.attorney_represented);
-    st.dispute = Initially(a.dispute == domain::DisputeStatus::kOpen);
-    st.original_creditor_hold = a.original_creditor_hold;
-    s->account_index.emplace_back(a.id, static_cast<uint32_t>(i));
-    s->accounts.push_back(st);
-  }
-  std::sort(s->account_index.begin(), s->account_index.end());
-  for (std::size_t i = 1; i < s->account_index.size(); ++i) {
-    if (s->account_index[i].first == s->account_index[i - 1].first) {
-      return InvalidArgumentError("accounts[" + std::to_string(s->account_index[i].second) +
-                                  "]: account id " + std::to_string(s->account_index[i].first) +
-                                  " repeats");
+    const Timestamp cease = a.written_cease == kAlways || a.written_cease == kNever
+                                ? a.written_cease
+                                : a.written_cease - Duration::Nanoseconds(1);
+    r.initially = Bit(AccountField::kCease, cease == kAlways) |
+                  Bit(AccountField::kAttorney, a.attorney_represented) |
+                  Bit(AccountField::kDispute, a.dispute == domain::DisputeStatus::kOpen);
+    if (cease != kAlways && cease != kNever) {
+      r.flags |= audit::kOverlaid;
+      s->account_times.Set(static_cast<uint32_t>(i), static_cast<uint8_t>(AccountField::kCease),
+                           cease);
     }
+    if (a.original_creditor_hold) r.flags |= audit::kOriginalCreditorHold;
+    s->accounts.push_back(r);
+  }
+  const int64_t repeated_account =
+      s->account_ids.Build(accounts, [](const domain::Account& a) { return a.id; });
+  if (repeated_account >= 0) {
+    return InvalidArgumentError(
+        "accounts[" + std::to_string(repeated_account) + "]: account id " +
+        std::to_string(accounts[static_cast<std::size_t>(repeated_account)].id) + " repeats");
   }
   return ComplianceAudit(std::move(s));
 }

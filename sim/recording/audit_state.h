@@ -1,10 +1,10 @@
-// Internal to the compliance audit (compliance_audit.h): what it keeps per person and account (the
-// portfolio as placed, updated by FlagRows), and its state. compliance_audit.cc checks the rows;
-// audit_setup.cc builds the state and the report.
+// Internal to the compliance audit (compliance_audit.h): its state (the portfolio as placed, packed
+// as audit_records.h describes and updated by FlagRows; the Reg F ledgers; the violations) and the
+// row classifications the checks share. compliance_audit.cc checks the rows; audit_setup.cc builds
+// the state and the report.
 #ifndef RECOUP_SIM_RECORDING_AUDIT_STATE_H_
 #define RECOUP_SIM_RECORDING_AUDIT_STATE_H_
 
-#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <utility>
@@ -16,73 +16,21 @@
 #include "core/domain/debtor.h"
 #include "sim/recording/audit_frequency.h"
 #include "sim/recording/audit_location.h"
+#include "sim/recording/audit_records.h"
 #include "sim/recording/compliance_audit.h"
 
 namespace recoup::sim::recording {
 namespace audit {
 
-inline constexpr Timestamp kNever = Timestamp::InfiniteFuture();
-inline constexpr Timestamp kAlways = Timestamp::InfinitePast();
-
-// A flag in effect for a contact starting at `start`: set strictly before it.
-inline bool Before(Timestamp flag, Timestamp start) { return flag < start; }
-
-struct PhoneState {
-  bool has_number = false;
-  int area_code = 0;
-  domain::Place place = domain::Place::kUnknown;
-  domain::Consent robocall;
-  domain::Consent sms;
-  domain::Consent whatsapp;
-  Timestamp wrong_number = kNever;  // in effect from (kAlways when known at placement)
-  Timestamp calls_opted_out = kNever;
-  Timestamp texts_opted_out = kNever;
-  Timestamp whatsapp_opted_out = kNever;
-  Timestamp robocall_revoked = kNever;
-  Timestamp sms_revoked = kNever;
-  Timestamp whatsapp_revoked = kNever;
+// One person's place in the State: its record and the ranges of the pools that hold its phones
+// and e-mails (contact point i is phone / e-mail first_* + i).
+struct PersonRef {
+  uint32_t index = 0;  // position among the debtors
+  uint32_t first_phone = 0;
+  uint32_t phone_count = 0;
+  uint32_t first_email = 0;
+  uint32_t email_count = 0;
 };
-
-struct EmailState {
-  bool has_address = false;
-  bool employer_provided = false;
-  Timestamp opted_out = kNever;
-};
-
-struct PersonState {
-  std::vector<PhoneState> phones;
-  std::vector<EmailState> emails;
-  std::vector<Candidate> home;     // the address's zones (its own, else its region's)
-  std::vector<Candidate> known;    // other known zones
-  bool unknown_zone_name = false;  // a zone of the address or known zones failed to load
-  std::vector<domain::InconvenientTime> inconvenient;
-  Timestamp bankruptcy = kNever;
-  Timestamp deceased = kNever;
-  Timestamp calls_opted_out = kNever;
-  Timestamp texts_opted_out = kNever;
-  Timestamp whatsapp_opted_out = kNever;
-  Timestamp emails_opted_out = kNever;
-  Timestamp breathing_space_until = kAlways;
-  bool capacity_hold = false;
-  bool no_contact_at_work = false;
-  bool consented_hours = false;
-  // Bit c (domain::Channel): the person contacted us on channel c and has not been replied to yet
-  // (RF-RESPOND-ONCE: one reply on that medium is exempt from the window, opt-outs, attorney
-  // representation and SMS / WhatsApp consent).
-  uint8_t reply_tokens = 0;
-};
-
-struct AccountState {
-  uint64_t person = 0;
-  Timestamp cease = kNever;
-  Timestamp attorney = kNever;
-  Timestamp dispute = kNever;
-  bool original_creditor_hold = false;
-};
-
-inline Timestamp Initially(bool set) { return set ? kAlways : kNever; }
-
-inline void Earliest(Timestamp& field, Timestamp t) { field = std::min(field, t); }
 
 // What only a contact we make records: a dial that reached no one or a voicemail box, or a message
 // or letter we sent. A row claiming to be inbound with one of these is an outbound contact
@@ -132,10 +80,19 @@ inline bool Connected(domain::Outcome o) {
 struct ComplianceAudit::State {
   compliance::Profile profile;
   audit::ZoneTable zones;
-  std::vector<std::pair<uint64_t, uint32_t>> person_index;   // sorted by id
-  std::vector<std::pair<uint64_t, uint32_t>> account_index;  // sorted by id
-  std::vector<audit::PersonState> persons;
-  std::vector<audit::AccountState> accounts;
+  audit::IdIndex person_ids;   // debtor id -> position
+  audit::IdIndex account_ids;  // account id -> position
+  // By debtor position, plus a last record that only marks where the pools end.
+  std::vector<audit::PersonRecord> persons;
+  std::vector<audit::PhoneRecord> phones;  // every person's phones, in person order
+  std::vector<audit::EmailRecord> emails;  // every person's e-mails, in person order
+  std::vector<audit::AccountRecord> accounts;
+  std::vector<audit::Location> locations;       // shared by every person placed there
+  std::vector<audit::ConsentSet> consent_sets;  // shared by every phone with the same consents
+  audit::Overlay person_times;                  // PersonField times, keyed by person position
+  audit::Overlay phone_times;                   // PhoneField times, keyed by phone pool index
+  audit::Overlay email_times;                   // EmailField times, keyed by e-mail pool index
+  audit::Overlay account_times;                 // AccountField times, keyed by account position
   std::map<std::pair<uint64_t, uint64_t>, audit::RegFLedger> ledgers;  // (person, account)
   int64_t last_sweep_day = 0;  // ledgers idle for kKeepDays are dropped once a day
   int64_t rows_seen = 0;
@@ -143,26 +100,47 @@ struct ComplianceAudit::State {
   std::vector<AuditViolation> violations;  // unsorted, may repeat
   std::vector<audit::LedgerViolation> scratch;
 
-  static int Find(const std::vector<std::pair<uint64_t, uint32_t>>& index, uint64_t id) {
-    const auto it = std::lower_bound(index.begin(), index.end(), std::make_pair(id, uint32_t{0}));
-    return it != index.end() && it->first == id ? static_cast<int>(it->second) : -1;
-  }
-
   void Add(compliance::Rule rule, uint64_t row, const ContactRow& c) {
     violations.push_back({rule, row, c.account, c.person, c.arm, c.start});
   }
 
+  audit::PersonRef Person(uint32_t index) const {
+    const audit::PersonRecord& r = persons[index];
+    const audit::PersonRecord& next = persons[index + 1];
+    return {index, r.phones, next.phones - r.phones, r.emails, next.emails - r.emails};
+  }
+  Timestamp Time(const audit::PersonRef& p, audit::PersonField f) const {
+    return audit::TimeOf(persons[p.index], person_times, p.index, f);
+  }
+  // The person's UK breathing space ends (kAlways: none).
+  Timestamp BreathingSpaceUntil(const audit::PersonRef& p) const {
+    const audit::PersonRecord& r = persons[p.index];
+    if ((r.flags & audit::kOverlaid) == 0) return audit::kAlways;
+    return person_times.Get(p.index, static_cast<uint8_t>(audit::PersonField::kBreathingSpaceUntil),
+                            audit::kAlways);
+  }
+  // Phone `phone` of the pool.
+  Timestamp Time(uint32_t phone, audit::PhoneField f) const {
+    return audit::TimeOf(phones[phone], phone_times, phone, f);
+  }
+  Timestamp AccountTime(uint32_t account, audit::AccountField f) const {
+    return audit::TimeOf(accounts[account], account_times, account, f);
+  }
+  bool PersonHas(const audit::PersonRef& p, uint8_t flag) const {
+    return (persons[p.index].flags & flag) != 0;
+  }
+
   // The candidate locations at `start` (numbers known by then to be someone else's excluded).
-  std::vector<audit::Candidate> Candidates(const audit::PersonState& p, Timestamp start);
+  std::vector<audit::Candidate> Candidates(const audit::PersonRef& p, Timestamp start);
   // The checks of one allowed outbound row; each appends its violations. CheckHolds also judges an
   // answered inbound conversation (`answering`): every hold applies except attorney
   // representation, under which a consumer-initiated contact may be answered (cmt 6(b)(2)-1).
-  void CheckHolds(const ContactRow& c, uint64_t row, const audit::PersonState& p,
-                  const audit::AccountState& a, bool answering);
-  void CheckChannel(const ContactRow& c, uint64_t row, const audit::PersonState& p);
-  void CheckWindow(const ContactRow& c, uint64_t row, const audit::PersonState& p);
+  void CheckHolds(const ContactRow& c, uint64_t row, const audit::PersonRef& p, uint32_t account,
+                  bool answering);
+  void CheckChannel(const ContactRow& c, uint64_t row, const audit::PersonRef& p);
+  void CheckWindow(const ContactRow& c, uint64_t row, const audit::PersonRef& p);
   // Feeds a call (outbound placed, or a conversation) to the Reg F ledger of (person, debt).
-  void Ledger(const ContactRow& c, uint64_t row, const audit::PersonState& p);
+  void Ledger(const ContactRow& c, uint64_t row, const audit::PersonRef& p);
 };
 
 }  // namespace recoup::sim::recording

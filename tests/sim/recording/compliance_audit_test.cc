@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <variant>
@@ -12,6 +14,7 @@
 
 #include "core/compliance/engine.h"
 #include "core/conversation/records.h"
+#include "sim/recording/audit_records.h"
 
 namespace recoup::sim::recording {
 namespace {
@@ -89,6 +92,23 @@ class AuditTest : public ::testing::Test {
     events_.emplace_back(f);
   }
   static uint8_t F(conversation::Flag f) { return static_cast<uint8_t>(f); }
+  // A second person, `id`, at person 1's address with two 212 mobiles and an e-mail, owing
+  // `account`. Person ids 1 and `id`, account ids 10, 11 and `account`: neither run consecutively.
+  domain::Debtor& AddPerson(uint64_t id, uint64_t account) {
+    domain::Debtor d = person();
+    d.id = id;
+    d.phones = {Mobile(212), Mobile(212)};
+    debtors_.push_back(d);
+    domain::Account a;
+    a.id = account;
+    a.debtor = id;
+    accounts_.push_back(a);
+    return debtors_.back();
+  }
+  // Retargets the last row (contact or flag) at `person`.
+  void Of(uint64_t person) {
+    std::visit([person](auto& r) { r.person = person; }, events_.back());
+  }
   // Person 1's consent to calls about `account` from `time` for 7 days (kFlagCallConsent).
   void Consent(const char* time, uint64_t account = 10) {
     Flag(kFlagCallConsent, time, -1, account);
@@ -508,6 +528,111 @@ TEST_F(AuditTest, ReportHelpers) {
                                                                      {Rule::kRobocallConsent, 2}}));
 }
 
+// The audit keeps placed facts in shared pools and flag times in an overlay keyed by record: a flag
+// on one phone, e-mail, person or account must not reach its neighbours in the pools.
+TEST_F(AuditTest, FlagsStayOnTheirPhoneEmailPersonAndAccount) {
+  AddPerson(40, 7);
+  Flag(F(conversation::Flag::kPhoneCallsOptedOut), "2026-02-02T12:00:00Z", 1, 7);
+  Of(40);
+  Flag(F(conversation::Flag::kPhoneRobocallConsentRevoked), "2026-02-02T12:00:00Z", 0, 7);
+  Of(40);
+  Flag(F(conversation::Flag::kDebtorTextsOptedOut), "2026-02-02T12:00:00Z", -1, 7);
+  Of(40);
+  Flag(F(conversation::Flag::kEmailOptedOut), "2026-02-02T12:00:00Z", 0, 7);
+  Of(40);
+  Flag(F(conversation::Flag::kAccountDisputeOpen), "2026-02-02T12:00:00Z", -1, 7);
+  Of(40);
+  // Every row about debt 7 breaks the dispute hold; none about person 1's debts 10 and 11 does.
+  Call("2026-02-03T15:00:00Z", Outcome::kNoAnswer, 7).contact_point = 0;  // 0: not opted out
+  Of(40);
+  Call("2026-02-03T15:05:00Z", Outcome::kNoAnswer, 7).contact_point = 1;  // 1: opted out
+  Of(40);
+  Call("2026-02-03T15:10:00Z").voice = domain::VoiceMode::kAiVoice;      // 2: person 1: consent
+  ContactRow& ai = Call("2026-02-03T15:15:00Z", Outcome::kNoAnswer, 7);  // 3: revoked on phone 0
+  ai.voice = domain::VoiceMode::kAiVoice;
+  Of(40);
+  Contact(Channel::kSms, "2026-02-03T15:20:00Z");  // 4: person 1 may be texted
+  Contact(Channel::kSms, "2026-02-03T15:25:00Z", Outcome::kSent, 7).contact_point = 1;  // 5
+  Of(40);
+  Contact(Channel::kEmail, "2026-02-03T15:30:00Z");                     // 6: person 1's e-mail
+  Contact(Channel::kEmail, "2026-02-03T15:35:00Z", Outcome::kSent, 7);  // 7: opted out
+  Of(40);
+  Call("2026-02-03T15:40:00Z").contact_point = 1;        // 8: person 1 has one phone
+  Call("2026-02-03T15:45:00Z", Outcome::kNoAnswer, 11);  // 9: person 1's other debt: fine
+  EXPECT_EQ(Run(), (Pairs{{Rule::kDisputeHold, 0},
+                          {Rule::kDisputeHold, 1},
+                          {Rule::kMediumOptOut, 1},
+                          {Rule::kDisputeHold, 3},
+                          {Rule::kRobocallConsent, 3},
+                          {Rule::kDisputeHold, 5},
+                          {Rule::kMediumOptOut, 5},
+                          {Rule::kDisputeHold, 7},
+                          {Rule::kMediumOptOut, 7},
+                          {Rule::kDataContactPoint, 8}}));
+}
+
+TEST_F(AuditTest, WrongNumbersBankruptcyAndAFlagNamingOnlyTheAccount) {
+  AddPerson(40, 7);
+  // A flag whose person is not in the portfolio applies to its account's debtor (40, not 1).
+  Flag(F(conversation::Flag::kDebtorCallsOptedOut), "2026-02-02T12:00:00Z", -1, 7);
+  Of(999);
+  Flag(F(conversation::Flag::kPhoneWrongNumber), "2026-02-02T12:00:00Z", 0, 7);
+  Of(40);
+  Flag(kFlagBankruptcy, "2026-02-02T12:00:00Z", -1, 7);
+  Of(40);
+  Call("2026-02-03T15:00:00Z");                                           // 0: person 1: fine
+  Call("2026-02-03T15:05:00Z", Outcome::kNoAnswer, 7).contact_point = 0;  // 1
+  Of(40);
+  Call("2026-02-03T15:10:00Z", Outcome::kNoAnswer, 7).contact_point = 1;  // 2
+  Of(40);
+  EXPECT_EQ(Run(), (Pairs{{Rule::kBankruptcy, 1},
+                          {Rule::kWrongNumber, 1},
+                          {Rule::kMediumOptOut, 1},
+                          {Rule::kBankruptcy, 2},
+                          {Rule::kMediumOptOut, 2}}));
+}
+
+// Persons at the same address share their zones, but not what is theirs alone: designated times,
+// consent to inconvenient hours, breathing space, a cease on one debt, consents of one phone.
+TEST_F(AuditTest, WhatPersonsShareAndWhatStaysTheirOwn) {
+  domain::Debtor& other = AddPerson(40, 7);
+  other.inconvenient_times = {domain::InconvenientTime{0x1f, 18 * 60, 24 * 60}};
+  other.consented_to_inconvenient_hours = true;
+  other.phones[0].robocall_consent.given = At("2026-02-03T00:00:00Z");
+  other.phones[0].robocall_consent.revoked = At("2026-02-05T00:00:00Z");
+  account().written_cease = At("2026-02-09T00:00:00Z");
+  Call("2026-02-02T23:30:00Z");  // 0: Monday 18:30 ET: person 1 never said so
+  Call("2026-02-02T23:35:00Z", Outcome::kNoAnswer, 7);  // 1: person 40 did
+  Of(40);
+  Call("2026-02-03T03:30:00Z", Outcome::kNoAnswer, 11);  // 2: 22:30 ET: too late for person 1
+  Call("2026-02-03T03:35:00Z", Outcome::kNoAnswer, 7);   // 3: person 40 consented (designated)
+  Of(40);
+  // Rows 4, 6, 8: person 40's AI calls before, inside and after its phone's consent; rows 5, 7, 9:
+  // person 1's, whose consent has no end.
+  for (const char* t : {"2026-02-02T15:00:00Z", "2026-02-04T15:00:00Z", "2026-02-06T15:00:00Z"}) {
+    ContactRow& r = Call(t, Outcome::kNoAnswer, 7);
+    r.voice = domain::VoiceMode::kAiVoice;
+    Of(40);
+    Call(t).voice = domain::VoiceMode::kAiVoice;
+  }
+  Call("2026-02-09T15:00:00Z", Outcome::kNoAnswer, 7);  // 10: the cease is on debt 10 only
+  Of(40);
+  Call("2026-02-09T15:05:00Z");  // 11: debt 10
+  EXPECT_EQ(Run(), (Pairs{{Rule::kInconvenientTime, 1},
+                          {Rule::kTimeWindow, 2},
+                          {Rule::kInconvenientTime, 3},
+                          {Rule::kRobocallConsent, 4},
+                          {Rule::kRobocallConsent, 8},
+                          {Rule::kWrittenCease, 11}}));
+  debtors_[0].breathing_space_until = At("2026-02-04T00:00:00Z");
+  events_.clear();
+  Call("2026-02-03T15:00:00Z", Outcome::kNoAnswer, 7);  // 0: person 40 has none
+  Of(40);
+  Call("2026-02-03T15:05:00Z");  // 1
+  Call("2026-02-04T15:00:00Z");  // 2: over
+  EXPECT_EQ(Run(), (Pairs{{Rule::kBreathingSpace, 1}}));
+}
+
 TEST_F(AuditTest, CreateRejectsInconsistentPortfolios) {
   debtors_.push_back(debtors_[0]);
   StatusOr<ComplianceAudit> a = ComplianceAudit::Create(accounts_, debtors_, profile_);
@@ -518,6 +643,20 @@ TEST_F(AuditTest, CreateRejectsInconsistentPortfolios) {
   a = ComplianceAudit::Create(accounts_, debtors_, profile_);
   ASSERT_FALSE(a.ok());
   EXPECT_NE(a.status().message().find("accounts[1] (id 11): debtor 7"), std::string_view::npos);
+  // Ids out of order: the repeat named is the later occurrence of the smallest repeated id.
+  accounts_[1].debtor = 1;
+  AddPerson(40, 7);
+  AddPerson(1, 8);
+  AddPerson(40, 9);
+  a = ComplianceAudit::Create(accounts_, debtors_, profile_);
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("debtors[2]: person id 1 repeats"), std::string_view::npos);
+  debtors_.resize(2);
+  accounts_.push_back(accounts_[0]);
+  a = ComplianceAudit::Create(accounts_, debtors_, profile_);
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().message().find("accounts[5]: account id 10 repeats"),
+            std::string_view::npos);
 }
 
 }  // namespace
