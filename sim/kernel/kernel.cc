@@ -143,27 +143,9 @@ void Kernel::Shutdown() {
   }
 }
 
-CallId Kernel::CallAt(Timestamp when, std::function<void()> fn) {
-  uint32_t slot;
-  if (free_calls_.empty()) {
-    slot = static_cast<uint32_t>(calls_.size());
-    calls_.emplace_back();
-  } else {
-    slot = free_calls_.back();
-    free_calls_.pop_back();
-  }
-  const uint64_t seq = ++seq_;
-  calls_[slot] = CallSlot{seq, std::move(fn)};
-  Push({when < now_ ? now_.unix_nanos() : when.unix_nanos(), seq,
-        static_cast<uint64_t>(slot) << 2 | kCallTag});
-  return CallId{slot, seq};
-}
-
 bool Kernel::CancelCall(CallId id) {
-  if (id.slot >= calls_.size() || calls_[id.slot].seq != id.seq || id.seq == 0) return false;
-  calls_[id.slot] = CallSlot{};
-  free_calls_.push_back(id.slot);
-  return true;
+  return (id.slot & 1) != 0 ? CancelIn(big_calls_, id.slot >> 1, id.seq)
+                            : CancelIn(calls_, id.slot >> 1, id.seq);
 }
 
 inline void Kernel::PrefetchFrame(const PendingEvent* e) const {
@@ -199,7 +181,7 @@ bool Kernel::StepInternal(Timestamp limit) {
     if (e.time > limit.unix_nanos()) return false;
     const uint64_t tag = e.payload & kTagMask;
     const bool stale = tag == kProcessTag ? slots_[e.payload >> 2].wait_seq != e.seq
-                                          : (tag == kCallTag && calls_[e.payload >> 2].seq != e.seq);
+                                          : (tag == kCallTag && !CallPending(e.payload, e.seq));
     if (stale) {  // lazily cancelled
       heap_.pop();
       continue;
@@ -225,11 +207,12 @@ bool Kernel::StepInternal(Timestamp limit) {
       std::coroutine_handle<>::from_address(s.resume).resume();
       current_ = 0;
     } else if (tag == kCallTag) {
-      const auto slot = static_cast<uint32_t>(e.payload >> 2);
-      std::function<void()> fn = std::move(calls_[slot].fn);
-      calls_[slot] = CallSlot{};
-      free_calls_.push_back(slot);
-      fn();
+      const auto slot = static_cast<uint32_t>(e.payload >> 3);
+      if ((e.payload & kBigCallBit) != 0) {
+        RunCall(big_calls_, slot);
+      } else {
+        RunCall(calls_, slot);
+      }
     } else {
       std::coroutine_handle<>::from_address(reinterpret_cast<void*>(e.payload & ~kTagMask)).resume();
     }

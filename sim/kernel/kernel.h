@@ -14,18 +14,21 @@
 #ifndef RECOUP_SIM_KERNEL_KERNEL_H_
 #define RECOUP_SIM_KERNEL_KERNEL_H_
 
+#include <concepts>
 #include <coroutine>
 #include <cstdint>
 #include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/base/check.h"
 #include "core/base/time.h"
 #include "core/ports/executor.h"
 #include "core/runtime/task.h"
+#include "sim/kernel/call_table.h"
 #include "sim/kernel/event_queue.h"
 #include "sim/kernel/event_set.h"
 #include "sim/kernel/process.h"
@@ -71,7 +74,12 @@ class Kernel final : public Executor {
   std::size_t live_processes() const { return live_; }
 
   // --- Plain callbacks (not processes): run `fn` at `when` (past means now). Cancellable.
-  CallId CallAt(Timestamp when, std::function<void()> fn);
+  // `fn` is any callable taking no arguments (its result is ignored), moved or copied into the
+  // kernel; captures of up to kBigCallBytes need no allocation. It is destroyed after it runs, when
+  // cancelled, or with the kernel if it never ran.
+  template <typename F>
+    requires std::invocable<std::decay_t<F>&> && std::constructible_from<std::decay_t<F>, F>
+  CallId CallAt(Timestamp when, F&& fn);
   // Returns false if the call already ran or was cancelled.
   bool CancelCall(CallId id);
 
@@ -140,6 +148,36 @@ class Kernel final : public Executor {
 
  private:
   enum Tag : uint64_t { kProcessTag = 0, kHandleTag = 1, kCallTag = 2, kTagMask = 3 };
+  // Callbacks live in one of two tables by size (call_table.h): the small ones, most of them
+  // (`this` and an id), take 32 bytes a slot, the others (`this`, ids and a compliance request)
+  // 48 without allocating. A call's payload is slot << 3 | big << 2 | kCallTag; its CallId's slot
+  // is slot << 1 | big.
+  static constexpr std::size_t kSmallCallBytes = 16;
+  static constexpr std::size_t kBigCallBytes = 32;
+  using SmallCalls = CallTable<kSmallCallBytes>;
+  using BigCalls = CallTable<kBigCallBytes>;
+  static constexpr uint64_t kBigCallBit = 4;
+  // Whether the call event (payload, seq) is current, not cancelled.
+  bool CallPending(uint64_t payload, uint64_t seq) const {
+    const auto slot = static_cast<uint32_t>(payload >> 3);
+    return (payload & kBigCallBit) != 0 ? big_calls_.Holds(slot, seq) : calls_.Holds(slot, seq);
+  }
+  template <typename Table, typename F>
+  CallId ScheduleCall(Table& table, uint64_t big, Timestamp when, F&& fn);
+  template <typename Table>
+  static void RunCall(Table& table, uint32_t slot) {
+    // Freed before it runs, so that a call it schedules may take the same slot.
+    typename Table::Function fn = std::move(table[slot].fn);
+    table.Release(slot);
+    fn();
+  }
+  template <typename Table>
+  static bool CancelIn(Table& table, uint32_t slot, uint64_t seq) {
+    if (seq == 0 || !table.Holds(slot, seq)) return false;
+    table[slot].fn.Reset();
+    table.Release(slot);  // its pending entry is now stale
+    return true;
+  }
   // Everything a wait reads or writes, one cache line per process.
   struct alignas(64) ProcessSlot {
     uint64_t wait_seq = 0;   // seq of the one valid pending entry for this process, 0 if none
@@ -149,10 +187,6 @@ class Kernel final : public Executor {
     int32_t wake_index = -1;
     WakeReason wake_reason = WakeReason::kNone;
     bool interrupt_pending = false;
-  };
-  struct CallSlot {
-    uint64_t seq = 0;
-    std::function<void()> fn;
   };
   class SleepWaiter final : public Waiter {
    public:
@@ -193,8 +227,8 @@ class Kernel final : public Executor {
   std::vector<ProcessSlot> slots_;
   std::vector<uint32_t> free_slots_;
   std::size_t live_ = 0;
-  std::vector<CallSlot> calls_;
-  std::vector<uint32_t> free_calls_;
+  SmallCalls calls_;
+  BigCalls big_calls_;
   SleepWaiter sleep_waiter_;
   uint64_t events_processed_ = 0;
   uint64_t trace_hash_ = 0x6a09e667f3bcc909ULL;
@@ -218,6 +252,33 @@ class [[nodiscard]] Kernel::SleepAwaiter {
   ProcessId process_ = 0;
   Timestamp when_;
 };
+
+template <typename F>
+  requires std::invocable<std::decay_t<F>&> && std::constructible_from<std::decay_t<F>, F>
+CallId Kernel::CallAt(Timestamp when, F&& fn) {
+  if constexpr (SmallCalls::Function::kStoredInline<std::decay_t<F>>) {
+    return ScheduleCall(calls_, 0, when, std::forward<F>(fn));
+  } else {
+    return ScheduleCall(big_calls_, kBigCallBit, when, std::forward<F>(fn));
+  }
+}
+
+template <typename Table, typename F>
+CallId Kernel::ScheduleCall(Table& table, uint64_t big, Timestamp when, F&& fn) {
+  const uint32_t slot = table.Acquire();
+  typename Table::Slot& s = table[slot];
+  try {
+    s.fn.Emplace(std::forward<F>(fn));
+  } catch (...) {
+    table.Release(slot);
+    throw;
+  }
+  const uint64_t seq = ++seq_;
+  s.seq = seq;
+  Push({when < now_ ? now_.unix_nanos() : when.unix_nanos(), seq,
+        static_cast<uint64_t>(slot) << 3 | big | kCallTag});
+  return CallId{slot << 1 | static_cast<uint32_t>(big != 0), seq};
+}
 
 inline Kernel::SleepAwaiter Kernel::SleepUntil(Timestamp when) { return SleepAwaiter(*this, when); }
 inline Kernel::SleepAwaiter Kernel::Sleep(Duration d) { return SleepAwaiter(*this, now_ + d); }

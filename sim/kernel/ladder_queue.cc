@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <utility>
@@ -41,22 +42,96 @@ PendingEvent* LadderQueue::BlockPool::Allocate(int size_class) {
   std::vector<PendingEvent*>& free = free_[static_cast<std::size_t>(size_class)];
   if (free.empty()) {
     const std::size_t blocks = std::max<std::size_t>(1, kSlabEvents / block);
-    slabs_.push_back(std::make_unique<PendingEvent[]>(blocks * block));
+    slabs_.push_back({std::make_unique<PendingEvent[]>(blocks * block), size_class});
     slab_bytes_ += blocks * block * sizeof(PendingEvent);
-    for (std::size_t i = blocks; i-- > 0;) free.push_back(slabs_.back().get() + i * block);
+    trim_below_ = std::max(trim_below_, slab_bytes_ / 4);
+    for (std::size_t i = blocks; i-- > 0;) free.push_back(slabs_.back().events.get() + i * block);
   }
+  used_bytes_ += block * sizeof(PendingEvent);
   PendingEvent* p = free.back();
   free.pop_back();
   return p;
 }
 
 void LadderQueue::BlockPool::Free(PendingEvent* block, int size_class) {
+  const std::size_t bytes = (std::size_t{1} << size_class) * sizeof(PendingEvent);
   if (size_class > kLargestPooled) {
     std::allocator<PendingEvent>().deallocate(block, std::size_t{1} << size_class);
-    large_bytes_ -= (std::size_t{1} << size_class) * sizeof(PendingEvent);
+    large_bytes_ -= bytes;
     return;
   }
   free_[static_cast<std::size_t>(size_class)].push_back(block);
+  used_bytes_ -= bytes;
+  if (used_bytes_ < trim_below_ && slab_bytes_ > kTrimFloorBytes) Trim();
+}
+
+void LadderQueue::BlockPool::Trim() {
+  // A slab can go when each of its blocks is on its size's free list: count them with the free
+  // lists sorted by address. Reordering the free lists changes which memory later buckets get,
+  // never an event's order.
+  const std::less<> less;  // a total order on pointers into different slabs
+  for (std::vector<PendingEvent*>& f : free_) std::sort(f.begin(), f.end(), less);
+  std::vector<std::pair<PendingEvent*, PendingEvent*>> dead;  // [first, last) of the slabs freed
+  for (Slab& slab : slabs_) {
+    const std::size_t block = std::size_t{1} << slab.size_class;
+    const std::size_t blocks = std::max<std::size_t>(1, kSlabEvents / block);
+    const std::vector<PendingEvent*>& f = free_[static_cast<std::size_t>(slab.size_class)];
+    PendingEvent* const first = slab.events.get();
+    PendingEvent* const last = first + blocks * block;
+    const auto lo = std::lower_bound(f.begin(), f.end(), first, less);
+    const auto hi = std::lower_bound(lo, f.end(), last, less);
+    if (static_cast<std::size_t>(hi - lo) != blocks) continue;
+    dead.emplace_back(first, last);
+    slab_bytes_ -= blocks * block * sizeof(PendingEvent);
+  }
+  if (!dead.empty()) {
+    std::sort(dead.begin(), dead.end(),
+              [&less](const auto& a, const auto& b) { return less(a.first, b.first); });
+    // Whether `p` lies in a slab being freed.
+    const auto in_dead = [&dead, &less](const PendingEvent* p) {
+      const auto starts_after = [&less](const PendingEvent* x, const auto& d) {
+        return less(x, d.first);
+      };
+      auto it = std::upper_bound(dead.begin(), dead.end(), p, starts_after);
+      return it != dead.begin() && less(p, (--it)->second);
+    };
+    for (std::vector<PendingEvent*>& f : free_) std::erase_if(f, in_dead);
+    std::erase_if(slabs_, [&](const Slab& slab) { return in_dead(slab.events.get()); });
+  }
+  trim_below_ = used_bytes_ / 2;
+}
+
+LadderQueue::TopList::~TopList() {
+  clear();
+  for (PendingEvent* b : blocks_) std::allocator<PendingEvent>().deallocate(b, kBlockEvents);
+}
+
+void LadderQueue::TopList::AddBlock() {
+  if (used_ == blocks_.size()) {
+    blocks_.push_back(std::allocator<PendingEvent>().allocate(kBlockEvents));
+  }
+  next_ = blocks_[used_++];
+  end_ = next_ + kBlockEvents;
+}
+
+void LadderQueue::TopList::clear() {
+  // One spare block stays, for queues whose top tier never outgrows it.
+  for (std::size_t i = 1; i < blocks_.size(); ++i) {
+    std::allocator<PendingEvent>().deallocate(blocks_[i], kBlockEvents);
+  }
+  if (blocks_.size() > 1) blocks_.erase(blocks_.begin() + 1, blocks_.end());
+  used_ = 0;
+  next_ = end_ = nullptr;
+  size_ = 0;
+}
+
+void LadderQueue::TopList::Swap(TopList& other) noexcept {
+  using std::swap;
+  swap(blocks_, other.blocks_);
+  swap(used_, other.used_);
+  swap(next_, other.next_);
+  swap(end_, other.end_);
+  swap(size_, other.size_);
 }
 
 std::size_t LadderQueue::BlockPool::MemoryBytes() const {
@@ -114,7 +189,7 @@ void LadderQueue::clear() {
 
 std::size_t LadderQueue::MemoryBytes() const {
   std::size_t bytes = sizeof(*this) + pool_.MemoryBytes() +
-                      (late_.capacity() + top_.capacity()) * sizeof(PendingEvent);
+                      late_.capacity() * sizeof(PendingEvent) + top_.MemoryBytes();
   for (const Rung& r : rungs_) bytes += r.buckets.capacity() * sizeof(Bucket);
   return bytes;
 }
@@ -148,19 +223,24 @@ LadderQueue::Rung& LadderQueue::BuildRung(int slot, int64_t lo, int64_t hi, std:
   return r;
 }
 
-void LadderQueue::Distribute(Rung& r, const PendingEvent* first, const PendingEvent* last) {
+template <typename EachRange>
+void LadderQueue::Distribute(Rung& r, EachRange each) {
   // Counting first gives each bucket its final block at once: growing them one push at a time would
   // leave the pool holding every intermediate size as well (about twice the memory).
   counts_.assign(r.last + 1, 0);
-  for (const PendingEvent* e = first; e != last; ++e) ++counts_[r.BucketOf(e->time)];
+  each([&](const PendingEvent* first, const PendingEvent* last) {
+    for (; first != last; ++first) ++counts_[r.BucketOf(first->time)];
+  });
   for (std::size_t i = 0; i <= r.last; ++i) {
     Bucket& b = r.buckets[i];
     if (b.size + counts_[i] > b.capacity) Grow(b, b.size + counts_[i]);
   }
-  for (; first != last; ++first) {
-    Bucket& b = r.buckets[r.BucketOf(first->time)];
-    b.data[b.size++] = *first;
-  }
+  each([&](const PendingEvent* first, const PendingEvent* last) {
+    for (; first != last; ++first) {
+      Bucket& b = r.buckets[r.BucketOf(first->time)];
+      b.data[b.size++] = *first;
+    }
+  });
 }
 
 void LadderQueue::Refill() {
@@ -182,12 +262,15 @@ void LadderQueue::Refill() {
       ResetTopRange();
       if (top_.size() <= kSpawnThreshold || lo == hi) {
         if (run_.capacity < top_.size()) Grow(run_, top_.size());
-        std::copy(top_.begin(), top_.end(), run_.data);
+        PendingEvent* out = run_.data;
+        top_.ForEachRange([&out](const PendingEvent* first, const PendingEvent* last) {
+          out = std::copy(first, last, out);
+        });
         run_.size = static_cast<uint32_t>(top_.size());
         top_.clear();
         break;
       }
-      Distribute(BuildRung(0, lo, hi, top_.size()), top_.data(), top_.data() + top_.size());
+      Distribute(BuildRung(0, lo, hi, top_.size()), [this](auto fn) { top_.ForEachRange(fn); });
       top_.clear();
       depth_ = 1;
       continue;
@@ -210,8 +293,8 @@ void LadderQueue::Refill() {
           taken.data, taken.data + taken.size,
           [](const PendingEvent& a, const PendingEvent& b) { return a.time < b.time; });
       if (min->time < max->time) {  // spread it over a finer rung (possibly in the slot just freed)
-        Distribute(BuildRung(depth_, min->time, max->time, taken.size), taken.data,
-                   taken.data + taken.size);
+        Distribute(BuildRung(depth_, min->time, max->time, taken.size),
+                   [&taken](auto fn) { fn(taken.data, taken.data + taken.size); });
         Release(taken);
         ++depth_;
         continue;
@@ -240,8 +323,10 @@ void LadderQueue::SpillBottom() {
   if (lo == hi) return;
   // The new rung is the deepest: it covers [lo, boundary of the rung above), like the bottom did.
   Rung& r = BuildRung(depth_, lo, hi, late_.size() + (run_.size - head_));
-  Distribute(r, run_.data + head_, run_.data + run_.size);
-  Distribute(r, late_.data(), late_.data() + late_.size());
+  Distribute(r, [this](auto fn) {
+    fn(run_.data + head_, run_.data + run_.size);
+    fn(late_.data(), late_.data() + late_.size());
+  });
   ++depth_;
   late_.clear();
   Refill();

@@ -14,7 +14,7 @@
 //    A rung is sized from the actual range of its events (~kPerBucket per bucket), and its last
 //    bucket also takes everything up to its parent's boundary, so rungs never resize and skewed or
 //    bimodal gaps get refined exactly where the events are;
-//  - top: an unsorted vector of the events at or after top_start_; rung 0 is built from it when
+//  - top: an unsorted list of the events at or after top_start_; rung 0 is built from it when
 //    the rungs are used up, which also moves top_start_ past the latest event.
 //
 // A push goes to the first tier whose lower boundary it reaches (checked top-down), so equal times
@@ -23,10 +23,12 @@
 // spread over a new rung once it outgrows the run. Inputs that cannot be spread (all at one time,
 // rungs exhausted) stay in the sorted run and the heap, so the worst case is O(log n) amortised.
 //
-// Not thread-safe. Memory, measured with the hold model (event_set_bench.cc): about 2.5-4x the
-// events' own size at 1e5-1e7 pending (bucket arrays are power-of-two blocks from a pool; top_
-// keeps its capacity; a 16-byte header per bucket). Small blocks are recycled, not returned, until
-// destruction; blocks above 2^10 events go back to the heap.
+// Not thread-safe. Memory, measured with event_set_bench.cc: about 1.1-1.7x the events' own size
+// at 1e5-1e7 pending under the hold model, up to 2.4x with bimodal gaps (bucket arrays are
+// power-of-two blocks from a pool; a 16-byte header per bucket). The top tier's blocks go back to
+// the heap once it is spread over a rung; small bucket blocks are recycled through the pool, which
+// returns whole free slabs once the blocks in use fall under a quarter of them; blocks above 2^10
+// events go back to the heap.
 #ifndef RECOUP_SIM_KERNEL_LADDER_QUEUE_H_
 #define RECOUP_SIM_KERNEL_LADDER_QUEUE_H_
 
@@ -72,7 +74,7 @@ class LadderQueue {
   std::size_t size() const { return size_; }
   // Preallocates for `n` pending events (a hint; never required).
   void reserve(std::size_t n) { top_.reserve(n); }
-  // Removes every event; keeps allocated memory for reuse.
+  // Removes every event; keeps the pool's blocks for reuse (the top tier keeps one block).
   void clear();
 
   // The earliest event by (time, seq). Requires !empty(). Valid until the next push, pop or clear.
@@ -143,20 +145,82 @@ class LadderQueue {
   // Blocks of 2^k events. Small ones are carved from slabs and recycled through one free list per
   // size, so memory follows the pending events (a bucket's block returns here when the bucket is
   // consumed); keeping a buffer per bucket instead would retain every bucket's peak, about log(n)
-  // times the events under the hold model. Large ones come from and go back to the heap.
+  // times the events under the hold model. Large ones come from and go back to the heap. When the
+  // blocks in use fall under a quarter of the slabs, the slabs whose blocks are all free go back
+  // to the heap too (Trim), so a queue that drains does not keep its peak.
   class BlockPool {
    public:
-    static constexpr int kLargestPooled = 10;  // 2^10 events
+    static constexpr int kLargestPooled = 10;                             // 2^10 events
+    static constexpr std::size_t kTrimFloorBytes = std::size_t{1} << 20;  // never trims below
 
     PendingEvent* Allocate(int size_class);  // a block of 2^size_class events
     void Free(PendingEvent* block, int size_class);
     std::size_t MemoryBytes() const;
 
    private:
+    struct Slab {
+      std::unique_ptr<PendingEvent[]> events;
+      int size_class = 0;
+    };
+    void Trim();
+
     std::array<std::vector<PendingEvent*>, kLargestPooled + 1> free_;
-    std::vector<std::unique_ptr<PendingEvent[]>> slabs_;
+    std::vector<Slab> slabs_;
     std::size_t slab_bytes_ = 0;
+    std::size_t used_bytes_ = 0;  // in slab blocks handed out
     std::size_t large_bytes_ = 0;
+    // Trim when used_bytes_ falls below this: a quarter of the slabs after one is added, half the
+    // use after a trim (so that slabs pinned by a few blocks in use are not scanned over and over).
+    std::size_t trim_below_ = 0;
+  };
+  // The top tier's events, in blocks of kBlockEvents from the heap. clear() frees all but one
+  // block: a vector would keep the capacity of its fullest epoch for good, and the first epoch of
+  // a simulation holds every event scheduled at start-up.
+  class TopList {
+   public:
+    static constexpr std::size_t kBlockEvents = 1024;
+
+    TopList() = default;
+    TopList(TopList&& other) noexcept { Swap(other); }
+    TopList& operator=(TopList&& other) noexcept {
+      Swap(other);
+      return *this;
+    }
+    ~TopList();
+
+    bool empty() const { return size_ == 0; }
+    std::size_t size() const { return size_; }
+    void push_back(const PendingEvent& e) {
+      if (next_ == end_) [[unlikely]] {
+        AddBlock();
+      }
+      *next_++ = e;
+      ++size_;
+    }
+    void clear();
+    void reserve(std::size_t n) { blocks_.reserve((n + kBlockEvents - 1) / kBlockEvents); }
+    // Calls fn(first, last) on each block's events, in push order.
+    template <typename Fn>
+    void ForEachRange(Fn&& fn) const {
+      for (std::size_t i = 0; i < used_; ++i) {
+        PendingEvent* first = blocks_[i];
+        fn(first, i + 1 < used_ ? first + kBlockEvents : next_);
+      }
+    }
+    std::size_t MemoryBytes() const {
+      return blocks_.size() * kBlockEvents * sizeof(PendingEvent) +
+             blocks_.capacity() * sizeof(PendingEvent*);
+    }
+
+   private:
+    void AddBlock();
+    void Swap(TopList& other) noexcept;
+
+    std::vector<PendingEvent*> blocks_;  // the first used_ hold events; the rest are spare
+    std::size_t used_ = 0;
+    PendingEvent* next_ = nullptr;  // where the next event goes, in blocks_[used_ - 1]
+    PendingEvent* end_ = nullptr;
+    std::size_t size_ = 0;
   };
   struct Later {  // heap order for late_: the root is the earliest event
     bool operator()(const PendingEvent& a, const PendingEvent& b) const { return Before(b, a); }
@@ -210,7 +274,9 @@ class LadderQueue {
   void Refill();
   // Sets up rung `slot` (whose buckets are empty) for `count` events in [lo, hi], lo < hi.
   Rung& BuildRung(int slot, int64_t lo, int64_t hi, std::size_t count);
-  void Distribute(Rung& r, const PendingEvent* first, const PendingEvent* last);
+  // Adds the events of every range each(fn) passes to fn(first, last) to rung `r`.
+  template <typename EachRange>
+  void Distribute(Rung& r, EachRange each);
   // Moves an overgrown bottom into a new rung, if its times differ and a rung is free.
   void SpillBottom();
   void ResetTopRange() {
@@ -229,7 +295,7 @@ class LadderQueue {
   std::array<Rung, kMaxRungs> rungs_;
   int depth_ = 0;
   // Top: events with time >= top_start_, unsorted, and their time range.
-  std::vector<PendingEvent> top_;
+  TopList top_;
   int64_t top_start_ = 0;
   int64_t top_min_ = std::numeric_limits<int64_t>::max();
   int64_t top_max_ = std::numeric_limits<int64_t>::min();

@@ -7,9 +7,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
+#include "sim/recording/kpi_accounts.h"
 #include "sim/recording/kpi_scope.h"
 #include "sim/recording/kpis.h"
 #include "sim/stats/quantile_sketch.h"
@@ -18,9 +18,6 @@ namespace recoup::sim::recording {
 namespace internal {
 
 inline constexpr int kMaxArms = 100;  // arms -1 .. kMaxArms - 1
-
-// Account-level marks (set the first time only).
-enum Mark : uint8_t { kWorked = 1, kDialled = 2, kRpc = 4, kArranged = 8 };
 
 }  // namespace internal
 
@@ -51,12 +48,7 @@ struct KpiCollector::State {
   std::vector<int64_t> day_starts;  // UTC ns of each local midnight, horizon_days + 1 of them
   std::size_t last_day = 0;
   std::vector<std::unique_ptr<Arm>> arms;  // index arm + 1
-  // Account id -> index into account_marks and day_bits; looked up, never iterated.
-  using IdIndex = std::unordered_map<uint64_t, uint32_t>;  // determinism: allow(lookup only)
-  IdIndex account_index;
-  std::vector<uint8_t> account_marks;
-  std::vector<uint64_t> day_bits;  // per account index: words_per_account words
-  std::size_t words_per_account = 1;
+  internal::AccountTable accounts;         // marks and contacted days, by account id
   bool audited = false;
 
   Arm& ArmFor(int arm) {
@@ -86,30 +78,6 @@ struct KpiCollector::State {
   std::size_t DayOf(domain::LocalDate date) const {
     const int64_t i = date - config.start_date;
     return static_cast<std::size_t>(std::clamp<int64_t>(i, 0, config.horizon_days - 1));
-  }
-
-  uint32_t AccountIndex(uint64_t account) {
-    const auto [it, inserted] =
-        account_index.emplace(account, static_cast<uint32_t>(account_marks.size()));
-    if (inserted) {
-      account_marks.push_back(0);
-      day_bits.resize(day_bits.size() + words_per_account, 0);
-    }
-    return it->second;
-  }
-  // Sets `mark` on the account; true the first time.
-  bool MarkFirst(uint32_t index, internal::Mark mark) {
-    uint8_t& m = account_marks[index];
-    if ((m & mark) != 0) return false;
-    m = static_cast<uint8_t>(m | mark);
-    return true;
-  }
-  bool MarkDay(uint32_t index, std::size_t day) {
-    uint64_t& w = day_bits[index * words_per_account + day / 64];
-    const uint64_t bit = uint64_t{1} << (day % 64);
-    if ((w & bit) != 0) return false;
-    w |= bit;
-    return true;
   }
 
   internal::Scope RunScope(const Arm& a) const;

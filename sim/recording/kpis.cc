@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/conversation/records.h"
+#include "sim/recording/kpi_accounts.h"
 #include "sim/recording/kpi_scope.h"
 #include "sim/recording/kpi_state.h"
 #include "sim/stats/quantile_sketch.h"
@@ -73,7 +74,6 @@ StatusOr<KpiCollector> KpiCollector::Create(const KpiConfig& config) {
     s->day_starts.push_back(cctz::convert(midnight, zone).time_since_epoch().count() *
                             int64_t{1'000'000'000});
   }
-  s->words_per_account = static_cast<std::size_t>((config.horizon_days + 63) / 64);
   for (int arm = -1; arm < config.arm_count; ++arm) s->ArmFor(arm);
   return KpiCollector(std::move(s));
 }
@@ -93,7 +93,7 @@ void KpiCollector::OnContact(const ContactRow& row) {
   const bool inbound = row.inbound || row.outcome == domain::Outcome::kInboundFromConsumer;
   const bool call = row.channel == domain::Channel::kCall;
   c.contact_cost += row.cost.minor_units();
-  const uint32_t account = s.AccountIndex(row.account);
+  internal::AccountDays& account = s.accounts.Get(row.account);
   const bool message = row.channel == domain::Channel::kSms ||
                        row.channel == domain::Channel::kWhatsApp ||
                        row.channel == domain::Channel::kEmail;
@@ -107,10 +107,10 @@ void KpiCollector::OnContact(const ContactRow& row) {
     ++c.inbound;
   } else {
     ++c.contacts[static_cast<std::size_t>(row.channel)];
-    if (s.MarkFirst(account, kWorked)) ++arm.accounts_worked;
-    if (s.MarkDay(account, day_index)) ++day.accounts_contacted;
+    if (account.MarkFirst(kWorked)) ++arm.accounts_worked;
+    if (account.MarkDay(static_cast<uint32_t>(day_index))) ++day.accounts_contacted;
     if (call) {
-      if (s.MarkFirst(account, kDialled)) ++arm.accounts_dialled;
+      if (account.MarkFirst(kDialled)) ++arm.accounts_dialled;
       if (row.agent == Agent::kAi) ++c.calls_ai;
       if (row.agent == Agent::kHuman) ++c.calls_human;
       if (row.outcome != domain::Outcome::kBusy && row.outcome != domain::Outcome::kNotInService) {
@@ -126,13 +126,13 @@ void KpiCollector::OnContact(const ContactRow& row) {
   }
   if (row.right_party_contact) {
     ++c.rpcs;
-    if (s.MarkFirst(account, kRpc)) ++arm.accounts_rpc;
+    if (account.MarkFirst(kRpc)) ++arm.accounts_rpc;
   }
   if (row.promise) ++c.promises;
   const bool arranged = Arrangement(row.disposition);
   if (arranged) {
     ++c.arrangements;
-    if (s.MarkFirst(account, kArranged)) ++arm.accounts_arranged;
+    if (account.MarkFirst(kArranged)) ++arm.accounts_arranged;
   }
   if (row.agent == Agent::kAi) {
     // Resolved by the AI: a promise, a payment or a plan, and nobody had to take over.

@@ -15,8 +15,14 @@
 // on day 0 and after the last on the last day (the totals include them either way). Promises count
 // on their due day, snapshots on their date.
 //
-// Memory: per account seen about 60 bytes (an index entry and a bit per day for "contacted that
-// day"); per arm and day a few hundred bytes plus a latency sketch.
+// Rows of one account: its contact rows must come in time order, give or take 16 days (checked):
+// the per-day count of distinct accounts contacted remembers the days an account was counted only
+// that far back (kpi_accounts.h). The simulated operation reports a contact when it ends and works
+// one contact per account at a time, so at most a contact that straddled midnight comes late.
+//
+// Memory: 8 bytes per account id up to the largest seen, plus at most an eighth in spare capacity,
+// while the ids are dense (the portfolio generator numbers accounts 1..N); a map node for an id far
+// beyond the accounts seen; per arm and day a few hundred bytes plus a latency sketch.
 #ifndef RECOUP_SIM_RECORDING_KPIS_H_
 #define RECOUP_SIM_RECORDING_KPIS_H_
 

@@ -416,5 +416,34 @@ TEST(LadderQueueTest, MemoryIsProportionalToEvents) {
   EXPECT_LE(bytes, q.size() * 4 * sizeof(PendingEvent));
 }
 
+TEST(LadderQueueTest, DrainingGivesMemoryBackAndOrderHoldsAfterwards) {
+  // The top tier's blocks go back to the heap when it is spread over rungs, and the pool's slabs
+  // when the blocks in use fall under a quarter of them; a second fill reuses what is left.
+  LadderQueue q;
+  std::mt19937_64 rng(7);
+  uint64_t seq = 0;
+  for (int round = 0; round < 2; ++round) {
+    const int64_t base = q.empty() ? 0 : q.top().time;
+    for (int i = 0; i < 200'000; ++i) {
+      q.push({base + static_cast<int64_t>(rng() % (1'000'000 * kSecond)), ++seq, seq});
+    }
+    PendingEvent last = q.top();
+    q.pop();
+    const std::size_t full = q.MemoryBytes();
+    while (q.size() > 100) {
+      ASSERT_FALSE(Before(q.top(), last)) << "round " << round;
+      last = q.top();
+      q.pop();
+    }
+    EXPECT_LT(q.MemoryBytes(), full / 4) << "round " << round;
+    EXPECT_LT(q.MemoryBytes(), 1'200'000u) << "round " << round;
+  }
+  PendingEvent last = q.top();
+  for (const PendingEvent& e : Drain(q)) {
+    ASSERT_FALSE(Before(e, last));
+    last = e;
+  }
+}
+
 }  // namespace
 }  // namespace recoup::sim

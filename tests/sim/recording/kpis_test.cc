@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/conversation/records.h"
+#include "sim/recording/kpi_accounts.h"
 #include "sim/recording/kpi_definitions.h"
 
 namespace recoup::sim::recording {
@@ -614,6 +615,112 @@ TEST(KpiCollectorTest, ArmsAndCollect) {
   const auto named = k.Summary(5);
   EXPECT_EQ(named.at("contacts_sms"), 1);
   EXPECT_EQ(named.size(), static_cast<std::size_t>(kKpiCount));
+}
+
+// --- Per-account state (kpi_accounts.h).
+
+TEST(AccountDaysTest, CountsEachDayOnceInOrderAndWithinTheWindow) {
+  internal::AccountDays a;
+  EXPECT_TRUE(a.MarkDay(3));
+  EXPECT_FALSE(a.MarkDay(3));
+  EXPECT_TRUE(a.MarkDay(4));
+  EXPECT_FALSE(a.MarkDay(3));  // a late row (a contact across midnight): counted already
+  EXPECT_TRUE(a.MarkDay(2));   // late and new
+  EXPECT_FALSE(a.MarkDay(2));
+  EXPECT_TRUE(a.MarkDay(20));  // day 4 is now 16 behind: still remembered
+  EXPECT_FALSE(a.MarkDay(4));
+  EXPECT_TRUE(a.MarkDay(10));
+  EXPECT_FALSE(a.MarkDay(10));
+  EXPECT_FALSE(a.MarkDay(20));
+  EXPECT_TRUE(a.MarkDay(100));  // a jump past the window forgets everything before
+  EXPECT_TRUE(a.MarkDay(99));
+  EXPECT_TRUE(a.MarkDay(84));
+  EXPECT_FALSE(a.MarkDay(84));
+  EXPECT_TRUE(a.MarkFirst(internal::kRpc));
+  EXPECT_FALSE(a.MarkFirst(internal::kRpc));
+  EXPECT_TRUE(a.MarkFirst(internal::kWorked));
+}
+
+TEST(AccountDaysTest, MatchesABitmapOnRowsThatComeAtMostSixteenDaysLate) {
+  // Pseudo-random days, each at most 16 behind the latest so far; the bitmap is the reference.
+  internal::AccountDays a;
+  std::set<uint32_t> seen;
+  uint32_t latest = 0;
+  uint64_t x = 12345;
+  for (int i = 0; i < 5000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto r = static_cast<uint32_t>(x >> 33);
+    uint32_t day = r % 4 == 0 ? latest + r % 3 : latest - std::min<uint32_t>(latest, r % 17);
+    latest = std::max(latest, day);
+    EXPECT_EQ(a.MarkDay(day), seen.insert(day).second) << "row " << i << " day " << day;
+  }
+}
+
+TEST(AccountDaysDeathTest, ARowMoreThanSixteenDaysLateIsABug) {
+  internal::AccountDays a;
+  a.MarkDay(30);
+  EXPECT_TRUE(a.MarkDay(14));  // 16 behind
+  EXPECT_DEATH(a.MarkDay(13), "time order");
+}
+
+TEST(AccountTableTest, DenseIdsInTheVectorFarIdsInTheMap) {
+  internal::AccountTable t;
+  t.Get(70'000).MarkFirst(internal::kRpc);  // beyond 2^16 + 8 accounts: kept in the map
+  t.Get(uint64_t{1} << 60).MarkFirst(internal::kDialled);
+  EXPECT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.sparse_size(), 2u);
+  for (uint64_t id = 1; id <= 600; ++id) t.Get(id).MarkDay(static_cast<uint32_t>(id % 7));
+  EXPECT_EQ(t.size(), 602u);
+  EXPECT_EQ(t.sparse_size(), 2u);
+  t.Get(70'001);  // the vector now grows past 70'000, which moves over with its marks
+  EXPECT_EQ(t.sparse_size(), 1u);
+  EXPECT_EQ(t.size(), 603u);
+  EXPECT_FALSE(t.Get(70'000).MarkFirst(internal::kRpc));
+  EXPECT_FALSE(t.Get(uint64_t{1} << 60).MarkFirst(internal::kDialled));
+  EXPECT_FALSE(t.Get(5).MarkDay(5));
+  EXPECT_TRUE(t.Get(5).MarkDay(6));
+  EXPECT_EQ(t.size(), 603u);
+  EXPECT_LT(t.MemoryBytes(), 70'002 * 9 / 8 * sizeof(internal::AccountDays) + 200);
+}
+
+TEST(KpiCollectorTest, AccountIdsNeedNotBeDense) {
+  // The same rows under ids 1..3 and under far-apart ids give the same KPIs.
+  const auto feed = [](uint64_t scale) {
+    KpiCollector k = KpiCollector::Create(Config(0)).value();
+    for (uint64_t a = 1; a <= 3; ++a) {
+      for (const char* t : {"2026-01-05T15:00:00Z", "2026-01-06T04:30:00Z", "2026-01-06T15:00:00Z",
+                            "2026-01-07T15:00:00Z"}) {
+        ContactRow r = Contact(a * scale, Channel::kCall, Agent::kAi, t, Outcome::kConversation, 1);
+        r.arm = -1;
+        r.right_party_contact = a != 2;
+        k.OnContact(r);
+      }
+    }
+    // A call that began before midnight, reported after a later one of the same account.
+    for (const char* t : {"2026-01-06T15:00:00Z", "2026-01-06T04:59:00Z"}) {
+      ContactRow r = Contact(4 * scale, Channel::kCall, Agent::kAi, t, Outcome::kNoAnswer, 1);
+      r.arm = -1;
+      k.OnContact(r);
+    }
+    return std::make_pair(k.SummaryValues(-1), k.Daily(-1));
+  };
+  const auto dense = feed(1);
+  const auto sparse = feed(uint64_t{1} << 40);
+  const auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i] && !(std::isnan(a[i]) && std::isnan(b[i]))) return false;
+    }
+    return true;
+  };
+  EXPECT_TRUE(same(dense.first, sparse.first));
+  ASSERT_EQ(dense.second.size(), 3u);
+  for (std::size_t d = 0; d < 3; ++d) EXPECT_TRUE(same(dense.second[d].values, sparse.second[d].values));
+  EXPECT_EQ(Get(dense.first, Kpi::kAccountsWorked), 4);
+  EXPECT_EQ(Get(dense.first, Kpi::kRightPartyContacts), 8);
+  EXPECT_EQ(Daily(dense.second[0], Kpi::kAccountsContacted), 4);  // 4's late call: day 0
+  EXPECT_EQ(Daily(dense.second[1], Kpi::kAccountsContacted), 4);
+  EXPECT_EQ(Daily(dense.second[2], Kpi::kAccountsContacted), 3);
 }
 
 }  // namespace
