@@ -202,6 +202,7 @@ void ReadOrg(Context& c, const YAML::Node& node, const std::string& path, sim::w
   m.Section("faults", o.faults, ReadFaults);
   m.Section("limits", o.limits, ReadLimits);
   m.Field("lookup_budget", o.lookup_budget);
+  m.Field("retain_activity", o.retain_activity);
   m.Finish();
 }
 

@@ -36,6 +36,16 @@ uint64_t OrgRequestId(std::string_view call, std::string_view account_external_i
   return Mix64(HashStreamName(call) ^ Mix64(HashStreamName(account_external_id) ^ time_key));
 }
 
+Status SetActivityRetention(org::Org& org, org::Retention retention) {
+  StatusOr<CollectionsSchema> schema = CollectionsSchema::Resolve(org.schema());
+  if (!schema.ok()) return schema.status();
+  org::Org::Session session = org.Lock();
+  for (const org::ObjectDef* object : {schema->attempt, schema->compliance}) {
+    if (Status s = session.store().SetRetention(*object, retention); !s.ok()) return s;
+  }
+  return OkStatus();
+}
+
 StatusOr<std::unique_ptr<SimOrgPort>> SimOrgPort::Create(Executor& executor, org::Org& org,
                                                          org::events::LatencyModel latency,
                                                          org::events::FaultModel faults,

@@ -88,6 +88,15 @@ struct SimOrgPortConfig {
 // "arrangement", "dispute", "payment". Frozen: changing it changes every simulated result.
 uint64_t OrgRequestId(std::string_view call, std::string_view account_external_id, Timestamp sent);
 
+// Sets the retention (sim/org/record_store.h) of the two objects the port only ever writes and
+// nothing in a run reads back, Contact_Attempt__c and Compliance_Record__c, on `org`.
+// Retention::kCountOnly validates and counts their records exactly as kFull does (same checks,
+// errors and Ids, so the run's results do not change) without keeping them: the in-process
+// simulation's default (scenario key org.retain_activity: false). Call it before either object has
+// records. InvalidArgument when the schema lacks them (CollectionsSchema::Resolve's message) or
+// RecordStore::SetRetention refuses.
+Status SetActivityRetention(org::Org& org, org::Retention retention);
+
 // What the port has done, for reports and tests.
 struct SimOrgPortStats {
   uint64_t calls = 0;           // requests sent (admitted or not)

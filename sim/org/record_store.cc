@@ -44,7 +44,8 @@ bool IsAuditField(const FieldDef& f) {
 
 }  // namespace
 
-RecordStore::RecordStore(const Schema& schema) : schema_(schema) {
+RecordStore::RecordStore(const Schema& schema)
+    : schema_(schema), user_object_(schema.FindObject("User")) {
   for (size_t i = 0; i < schema.object_count(); ++i) {
     const ObjectDef& o = schema.object(static_cast<int>(i));
     tables_.push_back(o.is_platform_event() ? nullptr : std::make_unique<ObjectTable>(schema, o));
@@ -68,7 +69,7 @@ const ObjectTable& RecordStore::table(const ObjectDef& object) const {
 }
 
 uint32_t RecordStore::UserSerial(const SfId& user) const {
-  const ObjectDef* user_object = schema_.FindObject("User");
+  const ObjectDef* user_object = user_object_;
   RECOUP_CHECK_MSG(user_object != nullptr, "the schema has no User object");
   std::optional<uint64_t> serial = user.GeneratedSerial();
   RECOUP_CHECK_MSG(user.key_prefix() == user_object->key_prefix() && serial.has_value() &&
@@ -148,19 +149,21 @@ SfStatus RecordStore::Resolve(const ObjectDef& object, const RecordInput& input,
       rows.erase(std::remove_if(rows.begin(), rows.end(),
                                 [&](RowIndex r2) { return IsDeleted(parent, r2); }),
                  rows.end());
-      const std::string v = in.value.kind() == ValueKind::kString
-                                ? in.value.str()
-                                : ValueToJson(in.value).dump(
-                                      -1, ' ', false, nlohmann::json::error_handler_t::replace);
+      const auto v = [&] {  // the key as the messages show it
+        return in.value.kind() == ValueKind::kString
+                   ? in.value.str()
+                   : ValueToJson(in.value).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace);
+      };
       if (rows.empty()) {
         return MakeSfError(400, "INVALID_FIELD",
-                           "Foreign key external ID: " + v + " not found for field " + fk->name +
+                           "Foreign key external ID: " + v() + " not found for field " + fk->name +
                                " in entity " + parent.name(),
                            {f->name});
       }
       if (rows.size() > 1) {
         return MakeSfError(400, "INVALID_FIELD",
-                           "Foreign key external ID: " + v +
+                           "Foreign key external ID: " + v() +
                                " matched more than 1 record for field " + fk->name + " in entity " +
                                parent.name(),
                            {f->name});
@@ -218,7 +221,7 @@ SfStatus RecordStore::CheckUnique(const ObjectDef& object, const std::vector<Res
   for (const Resolved& r : values) {
     if (!r.field->unique || r.value.is_null()) continue;
     rows.clear();
-    LookupEqual(object, *r.field, r.value, &rows);
+    IndexLookup(object, *r.field, r.value, &rows);
     for (RowIndex row : rows) {
       if (row == self || IsDeleted(object, row)) continue;
       return MakeSfError(400, "DUPLICATE_VALUE",
@@ -251,6 +254,12 @@ SfOr<SfId> RecordStore::CreateResolved(const ObjectDef& object, const std::vecto
     undo_.push_back(UndoEntry{UndoOp::kCreate, object.index(), -1, row, 0, 0, false});
   const int64_t ms = Millis(now);
   for (const FieldDef& f : object.fields()) {
+    // A count-only table keeps a trace of indexed values and unrestricted picklist values only
+    // (WriteValue); neither is an audit field or OwnerId.
+    if (t.count_only() && !t.Keeps(f.index) &&
+        (f.type != FieldType::kPicklist || f.restricted_picklist)) {
+      continue;
+    }
     const Resolved* given = nullptr;
     for (const Resolved& r : values) {
       if (r.field == &f) given = &r;
@@ -273,7 +282,7 @@ SfOr<SfId> RecordStore::CreateResolved(const ObjectDef& object, const std::vecto
 SfStatus RecordStore::Update(const ObjectDef& object, const SfId& id, const RecordInput& input,
                              Timestamp now, const SfId& user) {
   if (object.is_platform_event()) return NotFound();
-  SfOr<RowIndex> row = FindRow(object, id, /*all_rows=*/true);
+  SfOr<RowIndex> row = RowOf(object, id, /*all_rows=*/true);
   if (!row.ok()) return row.error();
   if (IsDeleted(object, *row)) return EntityDeleted();
   std::vector<Resolved> values;
@@ -296,7 +305,7 @@ void RecordStore::UpdateResolved(const ObjectDef& object, RowIndex row,
 SfStatus RecordStore::Delete(const ObjectDef& object, const SfId& id, Timestamp now,
                              const SfId& user) {
   if (object.is_platform_event()) return NotFound();
-  SfOr<RowIndex> row = FindRow(object, id, /*all_rows=*/true);
+  SfOr<RowIndex> row = RowOf(object, id, /*all_rows=*/true);
   if (!row.ok()) return row.error();
   if (IsDeleted(object, *row)) return EntityDeleted();
   ObjectTable& t = table(object);
@@ -343,7 +352,7 @@ SfOr<UpsertResult> RecordStore::Upsert(const ObjectDef& object, const FieldDef& 
   std::vector<RowIndex> rows;
   if (!key.is_null()) {
     if (SfStatus st = CheckFieldValue(ext_field, key); !st.ok()) return st.error();
-    LookupEqual(object, ext_field, key, &rows);
+    IndexLookup(object, ext_field, key, &rows);
     rows.erase(
         std::remove_if(rows.begin(), rows.end(), [&](RowIndex r) { return IsDeleted(object, r); }),
         rows.end());

@@ -24,6 +24,25 @@
 // Id handed out inside a rolled-back transaction is handed out again by the next create). Without
 // Begin() each write is atomic on its own (all checks run before anything changes).
 //
+// Retention (SetRetention): an object is kFull (the default: every value kept) or kCountOnly, a
+// write-only object for callers that never read it back (the in-process simulation's activity
+// records). Every write to a count-only object runs every check a kFull one runs and gives the same
+// result and the same Id (rows are counted, so serials advance identically); what is kept per row
+// is the IsDeleted bit and the non-null values of unique / external-Id fields (with their index,
+// for duplicate checks and upsert matching). Unrestricted picklists still learn new values. So:
+//   Create, Update, Delete, Upsert: as for kFull (same Ids, same errors; an upsert that matches
+//     updates, a second delete is ENTITY_IS_DELETED). Nothing else is stored.
+//   FindRow: NOT_FOUND (404) "The requested resource does not exist: <Object> is write-only in this
+//     org (its records are validated and counted, not kept)" for an Id of one of its rows, the
+//     usual NOT_FOUND otherwise. So REST retrieve answers that NOT_FOUND. FindAnyRow finds the
+//     row (it serves writes by Id alone).
+//   LookupEqual / LookupIn: no rows. Child lists of its relationships: none (FirstChild = kNoRow;
+//     the parent keeps no heads for them). SOQL refuses it (soql::CheckRetained: INVALID_TYPE).
+//   row_count / live_row_count: the records created and not rolled back (deleted ones excluded from
+//     the live count). IsDeleted and IdOf work. Get and ParentRow are bugs (checked).
+//   Transactions: rolled back exactly like kFull (ApproximateBytes included).
+// An object some lookup refers to cannot be count-only (its rows would be parents nobody can read).
+//
 // Thread safety: none. Const methods do not mutate, so concurrent readers are fine while nobody
 // writes. ValueViews and string_views returned by reads stay valid until the next write or
 // Rollback.
@@ -37,6 +56,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/status.h"
 #include "core/base/time.h"
 #include "sim/org/ids.h"
 #include "sim/org/record_input.h"
@@ -61,6 +81,12 @@ struct UpsertResult {
   bool created = false;
 };
 
+// How the store keeps an object's records (see the file comment).
+enum class Retention : uint8_t {
+  kFull,       // every value: readable, queryable
+  kCountOnly,  // write-only: validated and counted; only IsDeleted and unique values kept
+};
+
 namespace store_internal {
 class ObjectTable;  // record_table.h (internal)
 }  // namespace store_internal
@@ -74,6 +100,14 @@ class RecordStore {
   RecordStore& operator=(const RecordStore&) = delete;
 
   const Schema& schema() const { return schema_; }
+
+  // Sets how `object` (a record object of this schema) is kept. Setting the retention it already
+  // has is a no-op. InvalidArgument, naming the object: a platform event; kCountOnly for an object
+  // a lookup refers to ("record store: User cannot be count-only: Contact_Attempt__c.Agent__c
+  // refers to it"); a change for an object that has records (set it before the first create).
+  // Inside a transaction: a bug (checked).
+  Status SetRetention(const ObjectDef& object, Retention retention);
+  Retention retention(const ObjectDef& object) const;
 
   // ---- Writes. `now` sets CreatedDate / LastModifiedDate / SystemModstamp (ms); `user` sets
   // CreatedById / LastModifiedById (and OwnerId on create when absent). All checks run before any
@@ -146,10 +180,12 @@ class RecordStore {
   // The row of `id` in `object`. NOT_FOUND (404, "The requested resource does not exist") when the
   // Id is not a row of this object (another key prefix, a serial never handed out, or a foreign Id
   // format), and for a deleted row unless `all_rows` (Retrieve answers NOT_FOUND for deleted
-  // records; queryAll readers pass all_rows = true).
+  // records; queryAll readers pass all_rows = true). A count-only object has no readable row: its
+  // Ids answer NOT_FOUND with the write-only message (file comment).
   SfOr<RowIndex> FindRow(const ObjectDef& object, const SfId& id, bool all_rows) const;
   // The object (by key prefix) and row of an Id; nullopt when no record has it. Includes deleted
-  // rows.
+  // rows and count-only rows (writes by Id alone, such as a collections delete, work on them; check
+  // retention() before reading one).
   std::optional<RowRef> FindAnyRow(const SfId& id) const;
 
   // Number of rows of `object` (created and not rolled back; deleted rows included). Rows are
@@ -160,14 +196,15 @@ class RecordStore {
   bool IsDeleted(const ObjectDef& object, RowIndex row) const;
   SfId IdOf(const ObjectDef& object, RowIndex row) const;
 
-  // The value of `field` (a field of `object`) at `row` (< row_count, checked): Id and references
-  // as kId, IsDeleted and booleans as kBool, text as kString, int as kInt, double/currency/percent
-  // as kDouble, dates as kDate, datetimes as kDateTime; null when unset. No allocation.
+  // The value of `field` (a field of `object`, not count-only: checked) at `row` (< row_count,
+  // checked): Id and references as kId, IsDeleted and booleans as kBool, text as kString, int as
+  // kInt, double/currency/percent as kDouble, dates as kDate, datetimes as kDateTime; null when
+  // unset. No allocation.
   ValueView Get(const ObjectDef& object, RowIndex row, const FieldDef& field) const;
 
-  // The parent row of reference `field` at `row`, or kNoRow when the lookup is empty. The parent
-  // object is schema().object(field.reference_object_index); the parent may be deleted (check
-  // IsDeleted).
+  // The parent row of reference `field` at `row` (not count-only: checked), or kNoRow when the
+  // lookup is empty. The parent object is schema().object(field.reference_object_index); the parent
+  // may be deleted (check IsDeleted).
   RowIndex ParentRow(const ObjectDef& object, RowIndex row, const FieldDef& field) const;
 
   // Children of `parent_row` of the parent object through `rel` (a child relationship of that
@@ -184,10 +221,11 @@ class RecordStore {
   // True when LookupEqual can answer for `field`: Id, unique and external-Id fields, and references
   // that define a child relationship.
   bool HasIndex(const FieldDef& field) const;
-  // Appends, in ascending row order, the rows of `object` (deleted included: filter with IsDeleted)
-  // whose `field` equals `key` under SoqlEquals (strings case-insensitively unless the field is
-  // case sensitive; an Id field or reference also accepts a 15/18-character Id string). A null or
-  // incomparable key matches nothing. Requires HasIndex(field) (checked).
+  // Appends, in ascending row order, the rows of `object` (deleted included: filter with IsDeleted;
+  // none for a count-only object) whose `field` equals `key` under SoqlEquals (strings
+  // case-insensitively unless the field is case sensitive; an Id field or reference also accepts a
+  // 15/18-character Id string). A null or incomparable key matches nothing. Requires
+  // HasIndex(field) (checked).
   void LookupEqual(const ObjectDef& object, const FieldDef& field, ValueView key,
                    std::vector<RowIndex>* out) const;
   // LookupEqual for each key (SOQL IN), de-duplicated, ascending.
@@ -209,6 +247,10 @@ class RecordStore {
   store_internal::ObjectTable& table(const ObjectDef& object);
   const store_internal::ObjectTable& table(const ObjectDef& object) const;
   SfStatus CheckWritable(const ObjectDef& object) const;
+  // FindRow and LookupEqual for the store's own use: count-only rows included.
+  SfOr<RowIndex> RowOf(const ObjectDef& object, const SfId& id, bool all_rows) const;
+  void IndexLookup(const ObjectDef& object, const FieldDef& field, ValueView key,
+                   std::vector<RowIndex>* out) const;
   // Validates `input` for a create (self == kNoRow) or an update of `self`, resolving foreign keys.
   SfStatus Resolve(const ObjectDef& object, const RecordInput& input, RowIndex self,
                    std::vector<Resolved>* out) const;
@@ -235,6 +277,7 @@ class RecordStore {
   uint32_t UnlinkChild(store_internal::ObjectTable& t, RowIndex row, const FieldDef& field);
 
   const Schema& schema_;
+  const ObjectDef* user_object_;  // the schema's User object (null: none; writes then fail a check)
   // By ObjectDef::index(); null for platform events.
   std::vector<std::unique_ptr<store_internal::ObjectTable>> tables_;
   bool in_transaction_ = false;

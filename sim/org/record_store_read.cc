@@ -8,6 +8,7 @@
 
 namespace recoup::sim::org {
 
+using store_internal::ChildHeads;
 using store_internal::Column;
 using store_internal::ObjectTable;
 
@@ -36,6 +37,17 @@ bool KeyFitsField(const FieldDef& f, ValueView key) {
 }  // namespace
 
 SfOr<RowIndex> RecordStore::FindRow(const ObjectDef& object, const SfId& id, bool all_rows) const {
+  SfOr<RowIndex> row = RowOf(object, id, all_rows);
+  if (row.ok() && table(object).count_only()) {
+    return MakeSfError(404, "NOT_FOUND",
+                       "The requested resource does not exist: " + object.name() +
+                           " is write-only in this org (its records are validated and counted, "
+                           "not kept)");
+  }
+  return row;
+}
+
+SfOr<RowIndex> RecordStore::RowOf(const ObjectDef& object, const SfId& id, bool all_rows) const {
   if (object.is_platform_event() || id.empty() || id.key_prefix() != object.key_prefix()) {
     return NotFound();
   }
@@ -51,7 +63,7 @@ std::optional<RowRef> RecordStore::FindAnyRow(const SfId& id) const {
   if (id.empty()) return std::nullopt;
   const ObjectDef* object = schema_.FindObjectByKeyPrefix(id.key_prefix());
   if (object == nullptr || object->is_platform_event()) return std::nullopt;
-  SfOr<RowIndex> row = FindRow(*object, id, /*all_rows=*/true);
+  SfOr<RowIndex> row = RowOf(*object, id, /*all_rows=*/true);
   if (!row.ok()) return std::nullopt;
   return RowRef{object, *row};
 }
@@ -78,6 +90,7 @@ ValueView RecordStore::Get(const ObjectDef& object, RowIndex row, const FieldDef
   RECOUP_CHECK_MSG(row < t.rows(), "row out of range");
   RECOUP_CHECK_MSG(field.index >= 0 && &object.field(field.index) == &field,
                    "field of another object");
+  RECOUP_CHECK_MSG(!t.count_only(), "Get on a count-only object: its values are not kept");
   return t.Get(row, field);
 }
 
@@ -87,6 +100,7 @@ RowIndex RecordStore::ParentRow(const ObjectDef& object, RowIndex row,
   RECOUP_CHECK_MSG(
       row < t.rows() && field.type == FieldType::kReference && &object.field(field.index) == &field,
       "ParentRow needs a row and a reference field of the object");
+  RECOUP_CHECK_MSG(!t.count_only(), "ParentRow on a count-only object: its values are not kept");
   return t.column(field.index).u32[row] - 1;  // 0 (null) becomes kNoRow
 }
 
@@ -96,7 +110,9 @@ RowIndex RecordStore::FirstChild(const ChildRelationship& rel, RowIndex parent_r
   const Column& c = t.column(field.index);
   const ObjectTable& parent = *tables_[static_cast<size_t>(field.reference_object_index)];
   RECOUP_CHECK_MSG(parent_row < parent.rows(), "parent row out of range");
-  return parent.heads(c.child_rel).head[parent_row] - 1;
+  const ChildHeads& heads = parent.heads(c.child_rel);
+  if (!heads.kept) return kNoRow;  // a count-only child object: no lists
+  return heads.head[parent_row] - 1;
 }
 
 RowIndex RecordStore::NextChild(const ChildRelationship& rel, RowIndex child_row) const {
@@ -122,17 +138,26 @@ void RecordStore::LookupEqual(const ObjectDef& object, const FieldDef& field, Va
                               std::vector<RowIndex>* out) const {
   RECOUP_CHECK_MSG(HasIndex(field) && &object.field(field.index) == &field,
                    "LookupEqual needs an indexed field of the object");
+  if (table(object).count_only()) return;  // no readable rows
+  IndexLookup(object, field, key, out);
+}
+
+void RecordStore::IndexLookup(const ObjectDef& object, const FieldDef& field, ValueView key,
+                              std::vector<RowIndex>* out) const {
+  RECOUP_CHECK_MSG(HasIndex(field) && &object.field(field.index) == &field,
+                   "IndexLookup needs an indexed field of the object");
   if (key.is_null()) return;
   const ObjectTable& t = table(object);
   const size_t first = out->size();
   if (field.type == FieldType::kId) {
     std::optional<SfId> id = KeyAsId(key);
     if (!id) return;
-    SfOr<RowIndex> row = FindRow(object, *id, /*all_rows=*/true);
+    SfOr<RowIndex> row = RowOf(object, *id, /*all_rows=*/true);
     if (row.ok()) out->push_back(*row);
     return;
   }
   if (field.type == FieldType::kReference) {
+    RECOUP_CHECK_MSG(!t.count_only(), "a count-only object keeps no child lists");
     std::optional<SfId> id = KeyAsId(key);
     if (!id) return;
     const ObjectDef& parent = schema_.object(field.reference_object_index);

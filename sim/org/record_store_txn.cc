@@ -81,6 +81,18 @@ uint32_t RecordStore::UnlinkChild(ObjectTable& t, RowIndex row, const FieldDef& 
 void RecordStore::WriteValue(ObjectTable& t, RowIndex row, const FieldDef& field, ValueView v,
                              bool log) {
   Column& c = t.column(field.index);
+  if (!t.Keeps(field.index)) {
+    // A count-only table: nothing stored, nothing to undo. An unrestricted picklist still learns
+    // the value, so its dictionary (and its 65,535-value limit) grows as in a full table; Rollback
+    // truncates it.
+    if (c.storage == store_internal::Storage::kPicklist && !field.restricted_picklist &&
+        !v.is_null()) {
+      RawValue ignored;
+      const bool ok = t.Encode(field, v, RawValue{}, /*overwrite_ok=*/false, &ignored);
+      RECOUP_CHECK_MSG(ok, "picklist dictionary room is checked before writing");
+    }
+    return;
+  }
   const RawValue old = t.GetRaw(row, field.index);
   uint32_t old_prev = 0;
   if (c.index && old.present) c.index->Erase(row, ObjectTable::IndexHash(field, t.Get(row, field)));

@@ -8,13 +8,10 @@
 namespace recoup::sim::org::store_internal {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+// A std::map node of a count-only table's indexed column: tree links and colour (32) + row and raw
+// value (16), as libstdc++ lays it out; ApproximateBytes counts entries, so a rollback that erases
+// them restores the figure exactly.
+constexpr size_t kSparseNodeBytes = 48;
 
 Storage StorageFor(const FieldDef& f) {
   if (f.type == FieldType::kId) return Storage::kId;
@@ -43,6 +40,14 @@ Storage StorageFor(const FieldDef& f) {
 
 }  // namespace
 
+std::string FoldCase(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 ObjectTable::ObjectTable(const Schema& schema, const ObjectDef& object)
     : schema_(schema), object_(object) {
   columns_.resize(object.fields().size());
@@ -63,7 +68,7 @@ ObjectTable::ObjectTable(const Schema& schema, const ObjectDef& object)
     if (c.storage == Storage::kPicklist) {
       for (const PicklistValue& p : f.picklist_values) {
         c.dict.push_back(p.value);
-        const std::string key = f.restricted_picklist ? Lower(p.value) : p.value;
+        const std::string key = f.restricted_picklist ? FoldCase(p.value) : p.value;
         c.dict_codes.emplace(key, static_cast<uint16_t>(c.dict.size()));
       }
     }
@@ -89,8 +94,24 @@ void ObjectTable::set_deleted(uint32_t row, bool d) {
   live_rows_ = d ? live_rows_ - 1 : live_rows_ + 1;
 }
 
+void ObjectTable::SetCountOnly(bool count_only) {
+  RECOUP_CHECK_MSG(rows() == 0, "retention changes need an empty table");
+  count_only_ = count_only;
+}
+
+void ObjectTable::KeepChildHeads(int rel, bool keep) {
+  ChildHeads& h = heads_[static_cast<size_t>(rel)];
+  if (h.kept == keep) return;
+  h = ChildHeads{};
+  h.kept = keep;
+  if (keep) {
+    for (uint32_t r = 0; r < rows(); ++r) h.head.push_back(0);
+  }
+}
+
 uint32_t ObjectTable::AppendRow() {
   for (Column& c : columns_) {
+    if (count_only_) break;  // nothing per row (indexed values live in `sparse`)
     switch (c.storage) {
       case Storage::kBool:
         c.bits.push_back(false);
@@ -118,7 +139,9 @@ uint32_t ObjectTable::AppendRow() {
         break;
     }
   }
-  for (ChildHeads& h : heads_) h.head.push_back(0);
+  for (ChildHeads& h : heads_) {
+    if (h.kept) h.head.push_back(0);
+  }
   deleted_.push_back(false);
   ++live_rows_;
   return rows() - 1;
@@ -127,6 +150,10 @@ uint32_t ObjectTable::AppendRow() {
 void ObjectTable::PopRow() {
   RECOUP_CHECK_MSG(rows() > 0, "PopRow on an empty table");
   for (Column& c : columns_) {
+    if (count_only_) {
+      if (c.index) SetRaw(rows() - 1, c.field->index, RawValue{});
+      continue;
+    }
     switch (c.storage) {
       case Storage::kBool:
         c.bits.pop_back();
@@ -154,7 +181,9 @@ void ObjectTable::PopRow() {
         break;
     }
   }
-  for (ChildHeads& h : heads_) h.head.pop_back();
+  for (ChildHeads& h : heads_) {
+    if (h.kept) h.head.pop_back();
+  }
   if (!deleted_.get(rows() - 1)) --live_rows_;
   deleted_.pop_back();
 }
@@ -162,6 +191,17 @@ void ObjectTable::PopRow() {
 ValueView ObjectTable::Get(uint32_t row, const FieldDef& field) const {
   RECOUP_DCHECK(row < rows());
   const Column& c = columns_[static_cast<size_t>(field.index)];
+  if (count_only_ && c.index) {
+    const RawValue v = GetRaw(row, field.index);
+    if (!v.present) return ValueView::Null();
+    if (c.storage == Storage::kText) return ValueView::String(arena_.Get(v.raw));
+    if (c.storage == Storage::kInt32) return ValueView::Int(static_cast<int32_t>(v.raw));
+    double d = 0;
+    std::memcpy(&d, &v.raw, sizeof(d));
+    return ValueView::Double(d);
+  }
+  RECOUP_DCHECK(!count_only_ || c.storage == Storage::kId || c.storage == Storage::kIsDeleted ||
+                c.storage == Storage::kAutoNumber);
   switch (c.storage) {
     case Storage::kId:
       return ValueView::Id(SfId::Generate(object_.key_prefix(), uint64_t{row} + 1));
@@ -219,146 +259,6 @@ ValueView ObjectTable::Get(uint32_t row, const FieldDef& field) const {
   return ValueView::Null();
 }
 
-RawValue ObjectTable::GetRaw(uint32_t row, int field_index) const {
-  const Column& c = columns_[static_cast<size_t>(field_index)];
-  switch (c.storage) {
-    case Storage::kBool:
-      return {c.bits.get(row) ? 1u : 0u, true};
-    case Storage::kInt32:
-      return {c.u32[row], c.present.get(row)};
-    case Storage::kInt64:
-    case Storage::kText:
-      return {c.u64[row], c.present.get(row)};
-    case Storage::kPicklist:
-      return {c.u16[row], c.u16[row] != 0};
-    case Storage::kReference:
-      return {c.u32[row], c.u32[row] != 0};
-    default:
-      return {};
-  }
-}
-
-void ObjectTable::SetRaw(uint32_t row, int field_index, RawValue v) {
-  Column& c = columns_[static_cast<size_t>(field_index)];
-  switch (c.storage) {
-    case Storage::kBool:
-      c.bits.set(row, v.raw != 0);
-      break;
-    case Storage::kInt32:
-      c.u32[row] = static_cast<uint32_t>(v.raw);
-      c.present.set(row, v.present);
-      break;
-    case Storage::kInt64:
-      c.u64[row] = v.raw;
-      c.present.set(row, v.present);
-      break;
-    case Storage::kText:
-      if (c.present.get(row)) arena_.Release(c.u64[row]);
-      if (v.present) arena_.Retain(v.raw);
-      c.u64[row] = v.present ? v.raw : 0;
-      c.present.set(row, v.present);
-      break;
-    case Storage::kPicklist:
-      c.u16[row] = v.present ? static_cast<uint16_t>(v.raw) : 0;
-      break;
-    case Storage::kReference:
-      c.u32[row] = v.present ? static_cast<uint32_t>(v.raw) : 0;
-      break;
-    default:
-      RECOUP_CHECK_MSG(false, "SetRaw on an implicit column");
-  }
-}
-
-bool ObjectTable::Encode(const FieldDef& field, ValueView v, RawValue old, bool overwrite_ok,
-                         RawValue* out) {
-  Column& c = columns_[static_cast<size_t>(field.index)];
-  out->present = true;
-  switch (c.storage) {
-    case Storage::kBool:
-      out->raw = v.bool_value() ? 1 : 0;
-      return true;
-    case Storage::kInt32:
-      out->raw = field.type == FieldType::kDate
-                     ? static_cast<uint32_t>(v.date_days())
-                     : static_cast<uint32_t>(static_cast<int32_t>(v.int_value()));
-      return true;
-    case Storage::kInt64:
-      if (field.type == FieldType::kDateTime) {
-        out->raw = static_cast<uint64_t>(v.datetime_millis());
-      } else {
-        const double d = v.AsDouble();
-        std::memcpy(&out->raw, &d, sizeof(d));
-      }
-      return true;
-    case Storage::kText: {
-      const std::string_view s = v.str();
-      if (overwrite_ok && old.present && s.size() <= StringArena::Length(old.raw)) {
-        out->raw = arena_.Overwrite(old.raw, s);
-      } else {
-        out->raw = arena_.Append(s);
-      }
-      return true;
-    }
-    case Storage::kPicklist: {
-      const std::string key = field.restricted_picklist ? Lower(v.str()) : std::string(v.str());
-      auto it = c.dict_codes.find(key);
-      if (it != c.dict_codes.end()) {
-        out->raw = it->second;
-        return true;
-      }
-      RECOUP_CHECK_MSG(!field.restricted_picklist, "restricted picklist value not checked");
-      if (c.dict.size() >= 65535) return false;
-      c.dict.emplace_back(v.str());
-      c.dict_codes.emplace(key, static_cast<uint16_t>(c.dict.size()));
-      out->raw = c.dict.size();
-      return true;
-    }
-    case Storage::kReference: {
-      std::optional<uint64_t> serial = v.id().GeneratedSerial();
-      RECOUP_CHECK_MSG(serial.has_value() && *serial <= 0xFFFFFFFEu, "reference not resolved");
-      out->raw = *serial;
-      return true;
-    }
-    default:
-      RECOUP_CHECK_MSG(false, "Encode on an implicit column");
-  }
-  return false;
-}
-
-uint32_t ObjectTable::IndexHash(const FieldDef& field, ValueView v) {
-  return HashIndex::Fold(SoqlHash(v, field.case_sensitive));
-}
-
-std::vector<size_t> ObjectTable::DictionarySizes() const {
-  std::vector<size_t> out;
-  for (const Column& c : columns_) out.push_back(c.dict.size());
-  return out;
-}
-
-void ObjectTable::TruncateDictionaries(const std::vector<size_t>& sizes) {
-  for (size_t i = 0; i < columns_.size(); ++i) {
-    Column& c = columns_[i];
-    while (c.dict.size() > sizes[i]) {
-      const std::string key = c.field->restricted_picklist ? Lower(c.dict.back()) : c.dict.back();
-      c.dict_codes.erase(key);
-      c.dict.pop_back();
-    }
-  }
-}
-
-std::vector<size_t> ObjectTable::IndexCapacities() const {
-  std::vector<size_t> out;
-  for (const Column& c : columns_) out.push_back(c.index ? c.index->capacity() : 0);
-  return out;
-}
-
-void ObjectTable::RestoreIndexCapacities(const std::vector<size_t>& capacities) {
-  for (size_t i = 0; i < columns_.size(); ++i) {
-    Column& c = columns_[i];
-    if (c.index && c.index->capacity() != capacities[i]) c.index->Rehash(capacities[i]);
-  }
-}
-
 size_t ObjectTable::ApproximateBytes() const {
   size_t total = sizeof(*this) + columns_.capacity() * sizeof(Column) +
                  heads_.capacity() * sizeof(ChildHeads) + deleted_.bytes() + arena_.bytes();
@@ -369,6 +269,7 @@ size_t ObjectTable::ApproximateBytes() const {
       total += sizeof(std::string) + (s.size() > 15 ? s.size() : 0);
     total += c.dict_codes.size() * (sizeof(std::string) + 24);  // node + bucket, approximately
     if (c.index) total += sizeof(HashIndex) + c.index->bytes();
+    total += c.sparse.size() * kSparseNodeBytes;
   }
   for (const ChildHeads& h : heads_) total += h.head.bytes();
   return total;

@@ -5,13 +5,20 @@
 // A column value is handled as a "raw" 64-bit word plus a presence flag: bool 0/1, int and date as
 // their int32 bits, double as its bits, datetime as ms, text as an arena reference, picklist as a
 // dictionary code (0 = null), reference as parent serial (row + 1; 0 = null).
+//
+// A count-only table (RecordStore::SetRetention, Retention::kCountOnly) counts its rows and keeps
+// their deleted bits, but its columns hold nothing, except unique / external-Id columns: those keep
+// their non-null raw values by row in a map (`sparse`), so the hash index can compare keys. Its
+// picklist dictionaries still learn new values (Encode), so their limit binds as it would.
 #ifndef RECOUP_SIM_ORG_RECORD_TABLE_H_
 #define RECOUP_SIM_ORG_RECORD_TABLE_H_
 
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -48,9 +55,11 @@ struct Column {
   // Picklist dictionary: code c (>= 1) is dict[c - 1]. Restricted picklists are pre-filled with
   // their values and looked up case-insensitively; unrestricted ones grow and match exactly.
   std::deque<std::string> dict;
-  std::unordered_map<std::string, uint16_t> dict_codes;  // determinism: allow(lookup only, never iterated)
+  std::unordered_map<std::string, uint16_t> dict_codes;  // determinism: allow(never iterated)
   // Unique / external-Id fields.
   std::unique_ptr<HashIndex> index;
+  // In a count-only table, the raw values of an indexed column by row (absent = null).
+  std::map<uint32_t, uint64_t> sparse;
   // Reference fields with a child relationship: the child list through this lookup.
   int child_rel = -1;                  // index in the parent's child_relationships()
   ChunkedVector<uint32_t> next, prev;  // per row: next/prev child row + 1 (0 = none)
@@ -60,7 +69,12 @@ struct Column {
 // row (0 = none). The list continues through the child column's next/prev (record_store_txn.cc).
 struct ChildHeads {
   ChunkedVector<uint32_t> head;
+  // False when the child object is count-only: no list ever starts, and `head` stays empty.
+  bool kept = true;
 };
+
+// ASCII lower case: the dictionary key of a restricted picklist value.
+std::string FoldCase(std::string_view s);
 
 struct RawValue {
   uint64_t raw = 0;
@@ -77,6 +91,18 @@ class ObjectTable {
   bool deleted(uint32_t row) const { return deleted_.get(row); }
   void set_deleted(uint32_t row, bool d);
 
+  // Count-only (see above). SetCountOnly needs an empty table (checked).
+  bool count_only() const { return count_only_; }
+  void SetCountOnly(bool count_only);
+  // Whether the column of `field_index` holds values: always in a full table; in a count-only one
+  // only for indexed columns.
+  bool Keeps(int field_index) const {
+    return !count_only_ || columns_[static_cast<size_t>(field_index)].index != nullptr;
+  }
+  // Keeps or drops the heads of child relationship `rel` of this (parent) table. Dropping needs
+  // every head to be empty, i.e. a child table with no rows (the caller's check).
+  void KeepChildHeads(int rel, bool keep);
+
   Column& column(int field_index) { return columns_[static_cast<size_t>(field_index)]; }
   const Column& column(int field_index) const { return columns_[static_cast<size_t>(field_index)]; }
   ChildHeads& heads(int rel) { return heads_[static_cast<size_t>(rel)]; }
@@ -91,9 +117,12 @@ class ObjectTable {
   // Removes the last row's storage (indexes and child lists must already be detached).
   void PopRow();
 
+  // The value at `row`; in a count-only table only implicit and kept columns (checked in debug).
   ValueView Get(uint32_t row, const FieldDef& field) const;
+  // Not present for a column a count-only table does not keep.
   RawValue GetRaw(uint32_t row, int field_index) const;
-  // Stores raw bits (no index or child-list maintenance; see RecordStore).
+  // Stores raw bits (no index or child-list maintenance; see RecordStore). Kept columns only
+  // (checked).
   void SetRaw(uint32_t row, int field_index, RawValue v);
 
   // Encodes a checked, non-null value of `field` as raw. Text is appended to the arena (or
@@ -120,6 +149,7 @@ class ObjectTable {
   std::vector<ChildHeads> heads_;
   BitVector deleted_;
   uint32_t live_rows_ = 0;
+  bool count_only_ = false;
   StringArena arena_;
   int last_modified_field_ = -1;
   int last_modified_by_field_ = -1;

@@ -274,6 +274,10 @@ struct OrgSpec {
   org::events::FaultConfig faults;
   org::events::ApiLimitsConfig limits;
   Duration lookup_budget = Duration::Seconds(2);  // the account lookup during a call (brief)
+  // Whether the in-process org keeps the Contact_Attempt__c and Compliance_Record__c records the
+  // run writes. false (default): they are validated and counted but not kept (nothing in a run
+  // reads them back; sim/adapters/sim_org_port.h SetActivityRetention). Results are identical.
+  bool retain_activity = false;
 };
 
 struct RunSpec {

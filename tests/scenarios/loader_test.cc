@@ -31,6 +31,7 @@ TEST(LoaderTest, EmptyFileIsTheDefaultScenario) {
   ASSERT_EQ(s.core.strategies.size(), 1u);
   EXPECT_EQ(s.core.strategies[0].name, "standard");
   EXPECT_EQ(s.source_path, "test.yaml");
+  EXPECT_FALSE(s.world.org.retain_activity);  // activity records validated and counted, not kept
   EXPECT_TRUE(MustLoad("# only a comment\n").core.Validate().ok());
 }
 
@@ -85,6 +86,7 @@ org:
   faults: {timeout_after_ms: 5000, operations: {create: {timeout: 0.5}}}
   limits: {daily_api_requests: 123, long_request_threshold: 1500ms, counter_resolution: 5min}
   lookup_budget: 1.5s
+  retain_activity: true
 segmentation:
   risk_model: {name: my_risk, intercept: -2, coefficients: {months_past_due: 0.5, disputed: 1}}
   thresholds:
@@ -212,6 +214,7 @@ TEST(LoaderTest, ReadsEveryKindOfValue) {
   EXPECT_EQ(o.limits.long_request_threshold, Duration::Milliseconds(1500));
   EXPECT_EQ(o.limits.counter_resolution, Duration::Minutes(5));
   EXPECT_EQ(o.lookup_budget, Duration::Milliseconds(1500));
+  EXPECT_TRUE(o.retain_activity);
 
   const segmentation::LogisticModel& m = s.core.risk_model;
   EXPECT_EQ(m.name, "my_risk");
@@ -296,7 +299,8 @@ TEST(LoaderTest, OverridesChangeValues) {
       kEverything,
       {"run.seed=7", "world.portfolio.accounts=500", "core.strategies[0].ai.max_days_past_due=45",
        "strategies[1].ai.enabled=true", "staffing.agents[0].weekdays=[mon, fri]",
-       "behaviour={answer: 0.3}", "org.limits.daily_api_requests=9", "name=overridden"});
+       "behaviour={answer: 0.3}", "org.limits.daily_api_requests=9",
+       "world.org.retain_activity=true", "name=overridden"});
   EXPECT_EQ(s.run.seed, 7u);
   EXPECT_EQ(s.run.horizon_days, 90);  // the rest of run is kept
   EXPECT_EQ(s.world.portfolio.accounts, 500);
@@ -306,6 +310,7 @@ TEST(LoaderTest, OverridesChangeValues) {
   EXPECT_EQ(s.world.behaviour.answer, 0.3);
   EXPECT_EQ(s.world.behaviour.max_instalments_wanted, 6);  // the whole map was replaced
   EXPECT_EQ(s.world.org.limits.daily_api_requests, 9);
+  EXPECT_TRUE(s.world.org.retain_activity);
   EXPECT_EQ(s.name, "overridden");
 }
 

@@ -30,12 +30,26 @@ BindContext MakeBindContext(const QueryOptions& options) {
 
 }  // namespace
 
+SfStatus CheckRetained(const BoundQuery& query, const RecordStore& store) {
+  std::vector<const ObjectDef*> objects = {query.object};
+  for (const BoundSubquery& sub : query.subqueries) objects.push_back(sub.object);
+  for (const ObjectDef* object : objects) {
+    if (store.retention(*object) != Retention::kCountOnly) continue;
+    return MakeSfError(400, "INVALID_TYPE",
+                       "sObject type '" + object->name() +
+                           "' is not supported: it is write-only in this org (its records are "
+                           "validated and counted, not kept)");
+  }
+  return {};
+}
+
 SfOr<QueryPage> QueryEngine::Query(std::string_view soql, const QueryOptions& options) {
   ExpireCursors(options.now);
   SfOr<soql::Query> parsed = ParseSoql(soql);
   if (!parsed.ok()) return parsed.error();
   SfOr<BoundQuery> bound = Bind(*parsed, store_.schema(), MakeBindContext(options));
   if (!bound.ok()) return bound.error();
+  if (SfStatus st = CheckRetained(*bound, store_); !st.ok()) return st.error();
   if (bound->count) {
     QueryPage page;
     page.total_size = CountRows(*bound, store_, options.all_rows, &stats_);
@@ -94,6 +108,7 @@ SfOr<QueryPlan> QueryEngine::Explain(std::string_view soql, const QueryOptions& 
   if (!parsed.ok()) return parsed.error();
   SfOr<BoundQuery> bound = Bind(*parsed, store_.schema(), MakeBindContext(options));
   if (!bound.ok()) return bound.error();
+  if (SfStatus st = CheckRetained(*bound, store_); !st.ok()) return st.error();
   const AccessPlan access = ChooseAccess(*bound, store_);
   QueryPlan plan;
   plan.object = bound->object->name();

@@ -20,7 +20,8 @@
 // dead, evicted, finished, foreign or malformed locator answers INVALID_QUERY_LOCATOR (400)
 // "invalid query locator".
 //
-// Errors: those of ParseSoql (parser.h) and Bind (binder.h). Thread safety: none (the HTTP layer
+// Errors: those of ParseSoql (parser.h) and Bind (binder.h), and CheckRetained's (below): a
+// count-only object of the store cannot be queried. Thread safety: none (the HTTP layer
 // serialises access to the org); the store must not change while a call runs.
 #ifndef RECOUP_SIM_ORG_SOQL_QUERY_ENGINE_H_
 #define RECOUP_SIM_ORG_SOQL_QUERY_ENGINE_H_
@@ -77,6 +78,12 @@ struct QueryPage {
   // The body as a JSON value (parses `body`; for tests and callers that want a DOM).
   nlohmann::json ToJson() const { return nlohmann::json::parse(body); }
 };
+
+// INVALID_TYPE (400) when `query` reads an object that `store` keeps count-only (record_store.h
+// Retention), in FROM or in a child subquery: "sObject type '<Object>' is not supported: it is
+// write-only in this org (its records are validated and counted, not kept)". Query, Explain and
+// Bulk API query jobs check it before running anything.
+SfStatus CheckRetained(const BoundQuery& query, const RecordStore& store);
 
 // Which access path a query would use, without running it.
 struct QueryPlan {

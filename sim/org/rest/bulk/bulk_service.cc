@@ -10,6 +10,7 @@
 #include "sim/org/http/sf_http_errors.h"
 #include "sim/org/rest/bulk/bulk_state.h"
 #include "sim/org/rest/rest_context.h"
+#include "sim/org/soql/query_engine.h"
 
 namespace recoup::sim::org::rest {
 
@@ -172,6 +173,12 @@ bool BulkState::StepQuery(const std::shared_ptr<QueryJob>& job) {
   std::lock_guard<std::mutex> lock(mu);
   if (!HasPendingWork(job->info.state)) return false;
   if (!job->selected) {
+    if (SfStatus st = soql::CheckRetained(job->request.bound, session.store()); !st.ok()) {
+      job->info.processing_started = now;
+      job->info.error_message = st.error().message;  // a count-only object (query_engine.h)
+      job->info.SetState(JobState::kFailed, now);
+      return false;
+    }
     SelectQueryRows(job.get(), session.store());
     job->info.processing_started = now;
     job->info.SetState(JobState::kInProgress, now);

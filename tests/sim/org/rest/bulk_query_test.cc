@@ -1,7 +1,8 @@
 // Contract tests of Bulk API 2.0 query jobs over HTTP (reference/salesforce-api.md sections 4.2 and
 // 10 item 4): job shapes, results paged with Sforce-Locator until the literal "null" (also at
 // jsforce's "//" path), queryAll, parent dot-notation columns, value formats, delimiters, the
-// executor, and the errors (SOQL, unsupported query forms, state, locators, maxRecords).
+// executor, and the errors (SOQL, unsupported query forms, state, locators, maxRecords, a
+// count-only object).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -291,6 +292,22 @@ TEST(BulkQuery, ErrorsAndStates) {
   ExpectError(Results(org, id), 404, "NOT_FOUND", "", "deleted results");
   const std::string ingest = org.CreateIngest("Collection_Account__c", "insert");
   ExpectError(org.Call("GET", "/jobs/query/" + ingest), 404, "NOT_FOUND", "", "ingest id");
+}
+
+TEST(BulkQuery, ACountOnlyObjectFailsTheJob) {
+  BulkTestOrg org;
+  {
+    Org::Session session = org.org().Lock();
+    const ObjectDef& attempts = *org.org().schema().FindObject("Contact_Attempt__c");
+    ASSERT_TRUE(session.store().SetRetention(attempts, Retention::kCountOnly).ok());
+  }
+  const std::string id = CreateQuery(org, "SELECT Id FROM Contact_Attempt__c");
+  org.RunAll();
+  const json info = org.Info("query", id);
+  EXPECT_EQ(info["state"], "Failed");
+  EXPECT_EQ(info["errorMessage"],
+            "sObject type 'Contact_Attempt__c' is not supported: it is write-only in this org (its "
+            "records are validated and counted, not kept)");
 }
 
 }  // namespace

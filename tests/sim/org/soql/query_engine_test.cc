@@ -1,6 +1,7 @@
 // QueryEngine tests: the exact JSON of query results (attributes, parent objects, child lists,
 // nulls), COUNT(), paging over more than 2,000 rows with locators, batch sizes, queryAll cursors
-// served by query-more, and the cursor rules (owner, idle expiry, per-user cap with LRU eviction).
+// served by query-more, the cursor rules (owner, idle expiry, per-user cap with LRU eviction), and
+// count-only (write-only) objects refused.
 #include "sim/org/soql/query_engine.h"
 
 #include <gtest/gtest.h>
@@ -353,6 +354,32 @@ TEST_F(QueryEngineTest, ErrorsComeFromParserAndBinder) {
   page = engine_.Query("SELECT Id FROM Contact_Attempt__c OFFSET 2001", options_);
   ASSERT_FALSE(page.ok());
   EXPECT_EQ(page.error().error_code, "NUMBER_OUTSIDE_VALID_RANGE");
+}
+
+TEST_F(QueryEngineTest, CountOnlyObjectsCannotBeQueried) {
+  ASSERT_TRUE(
+      org_.store().SetRetention(org_.Object("Contact_Attempt__c"), Retention::kCountOnly).ok());
+  AccountWithAttempts("A", 3);
+  const std::string message =
+      "sObject type 'Contact_Attempt__c' is not supported: it is write-only in this org (its "
+      "records are validated and counted, not kept)";
+  for (const char* soql : {"SELECT Id FROM Contact_Attempt__c",
+                           "SELECT COUNT() FROM Contact_Attempt__c WHERE Channel__c = 'Call'",
+                           "SELECT Name, (SELECT Id FROM Contact_Attempts__r) FROM "
+                           "Collection_Account__c"}) {
+    SfOr<QueryPage> page = engine_.Query(soql, options_);
+    ASSERT_FALSE(page.ok()) << soql;
+    EXPECT_EQ(page.error().http_status, 400);
+    EXPECT_EQ(page.error().error_code, "INVALID_TYPE");
+    EXPECT_EQ(page.error().message, message);
+    SfOr<QueryPlan> plan = engine_.Explain(soql, options_);
+    ASSERT_FALSE(plan.ok()) << soql;
+    EXPECT_EQ(plan.error().message, message);
+  }
+  // The parent object stays queryable.
+  SfOr<QueryPage> accounts = engine_.Query("SELECT Name FROM Collection_Account__c", options_);
+  ASSERT_TRUE(accounts.ok());
+  EXPECT_EQ(accounts->total_size, 1);
 }
 
 }  // namespace
