@@ -46,6 +46,25 @@ bool IsUsFederalHolidayInYear(LocalDate d, cctz::civil_year y) {
          d == NthWeekday(y, 11, weekday::thursday, 4);  // Thanksgiving Day
 }
 
+// Whether `d` lies in a range of days that can hold an observed federal holiday; most days do not,
+// and this skips the weekday arithmetic for them (IsUsFederalHoliday is called for every planned
+// contact).
+bool MayBeUsFederalHoliday(LocalDate d) {
+  const int day = d.day();
+  switch (d.month()) {
+    case 1: return day <= 2 || (day >= 15 && day <= 21);         // New Year's Day, MLK Day
+    case 2: return day >= 15 && day <= 21;                       // Washington's Birthday
+    case 5: return day >= 25;                                    // Memorial Day
+    case 6: return day >= 18 && day <= 20;                       // Juneteenth
+    case 7: return day >= 3 && day <= 5;                         // Independence Day
+    case 9: return day <= 7;                                     // Labor Day
+    case 10: return day >= 8 && day <= 14;                       // Columbus Day
+    case 11: return (day >= 10 && day <= 12) || (day >= 22 && day <= 28);  // Veterans, Thanksgiving
+    case 12: return (day >= 24 && day <= 26) || day == 31;       // Christmas; New Year observed
+    default: return false;
+  }
+}
+
 }  // namespace
 
 bool IsWeekend(LocalDate d) {
@@ -54,6 +73,7 @@ bool IsWeekend(LocalDate d) {
 }
 
 bool IsUsFederalHoliday(LocalDate d) {
+  if (!MayBeUsFederalHoliday(d)) return false;
   const cctz::civil_year y(d);
   // New Year's Day on a Saturday is observed on December 31 of the year before.
   return IsUsFederalHolidayInYear(d, y) || (d.month() == 12 && d.day() == 31 &&

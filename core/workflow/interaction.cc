@@ -99,6 +99,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   RECOUP_CHECK_MSG(!request.inbound || request.channel == domain::Channel::kCall,
                    "RunContact: only calls can be inbound");
   ContactOutcome out;
+  out.api_calls.reserve(6);  // the lookup and at most five writes: no reallocation per contact
 
   // 1. The real-time re-read of the account before a call.
   if (request.channel == domain::Channel::kCall && in.lookup_before_call) {
@@ -220,7 +221,9 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   attempt.outcome = attempt_record.outcome;
   attempt.right_party_contact = attempt_record.right_party_contact;
   attempt.inbound = request.inbound;
-  std::vector<Write> writes(1);
+  std::vector<Write> writes;
+  writes.reserve(5);  // the attempt, a compliance record, an arrangement and its payment, a dispute
+  writes.emplace_back();
   writes[0].kind = ApiCallKind::kContactAttempt;
   writes[0].attempt = attempt;
   if (IsAutomated(request)) {

@@ -36,6 +36,22 @@ TEST(CalendarTest, UsFederalHolidaysAsObserved) {
   }
 }
 
+// Every year has each holiday once: counting the observed days of each holiday year (a New Year's
+// Day observed on December 31 belongs to the next year) over two centuries checks every day, so a
+// day the fast path skipped by mistake would show as a missing holiday.
+TEST(CalendarTest, EveryYearHasEachFederalHolidayOnce) {
+  for (int year = 1950; year <= 2150; ++year) {
+    int holidays = 0;
+    for (LocalDate d(year, 1, 1); d <= LocalDate(year, 12, 31); ++d) {
+      if (!IsUsFederalHoliday(d)) continue;
+      const bool next_years_new_year = d.month() == 12 && d.day() == 31;
+      if (!next_years_new_year) ++holidays;
+    }
+    if (IsUsFederalHoliday(LocalDate(year - 1, 12, 31))) ++holidays;
+    EXPECT_EQ(holidays, year >= 2021 ? 11 : 10) << year;
+  }
+}
+
 TEST(CalendarTest, BusinessDaysSkipWeekendsAndHolidays) {
   const HolidayCalendar us = HolidayCalendar::UsFederal();
   // Reg F: receipt presumed 5 days after sending, excluding weekends and federal holidays.
