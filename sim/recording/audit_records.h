@@ -179,16 +179,21 @@ class IdIndex {
   // when an id repeats the position of the second occurrence of the smallest repeated id.
   template <class T, class IdOf>
   int64_t Build(std::span<const T> items, IdOf id_of) {
-    size_ = items.size();
-    first_ = items.empty() ? 0 : id_of(items.front());
+    return Build(items.size(), [&](std::size_t i) { return id_of(items[i]); });
+  }
+  // The same for `n` ids, the i-th being `id_at(i)`.
+  template <class IdAt>
+  int64_t Build(std::size_t n, IdAt id_at) {
+    size_ = n;
+    first_ = n == 0 ? 0 : id_at(0);
     ids_.clear();
     by_id_.clear();
     bool dense = true;
-    for (std::size_t i = 0; i < items.size() && dense; ++i) dense = id_of(items[i]) - first_ == i;
+    for (std::size_t i = 0; i < n && dense; ++i) dense = id_at(i) - first_ == i;
     if (dense) return -1;  // distinct: consecutive (modulo 2^64, and size_ < 2^64)
-    ids_.reserve(items.size());
-    for (const T& item : items) ids_.push_back(id_of(item));
-    by_id_.resize(items.size());
+    ids_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) ids_.push_back(id_at(i));
+    by_id_.resize(n);
     for (std::size_t i = 0; i < by_id_.size(); ++i) by_id_[i] = static_cast<uint32_t>(i);
     std::sort(by_id_.begin(), by_id_.end(), [this](uint32_t a, uint32_t b) {
       return ids_[a] != ids_[b] ? ids_[a] < ids_[b] : a < b;

@@ -127,30 +127,43 @@ ComplianceAudit::~ComplianceAudit() = default;
 StatusOr<ComplianceAudit> ComplianceAudit::Create(std::span<const domain::Account> accounts,
                                                   std::span<const domain::Debtor> debtors,
                                                   const compliance::Profile& profile) {
+  return Create(
+      accounts, debtors.size(),
+      [debtors](std::size_t k) -> const domain::Debtor& { return debtors[k]; }, profile);
+}
+
+StatusOr<ComplianceAudit> ComplianceAudit::Create(
+    std::span<const domain::Account> accounts, std::size_t debtor_count,
+    const std::function<const domain::Debtor&(std::size_t)>& debtor,
+    const compliance::Profile& profile) {
   auto s = std::make_unique<State>();
   s->profile = profile;
   // Every pool is indexed by uint32_t, and sized exactly.
   std::size_t phone_count = 0;
   std::size_t email_count = 0;
-  for (const domain::Debtor& d : debtors) {
+  for (std::size_t k = 0; k < debtor_count; ++k) {
+    const domain::Debtor& d = debtor(k);
     phone_count += d.phones.size();
     email_count += d.emails.size();
   }
   constexpr std::size_t kMaxRecords = std::numeric_limits<uint32_t>::max() - 1;
-  if (debtors.size() > kMaxRecords || accounts.size() > kMaxRecords || phone_count > kMaxRecords ||
+  if (debtor_count > kMaxRecords || accounts.size() > kMaxRecords || phone_count > kMaxRecords ||
       email_count > kMaxRecords) {
     return InvalidArgumentError("the compliance audit takes at most " +
                                 std::to_string(kMaxRecords) +
                                 " debtors, accounts, phones and e-mails each");
   }
-  s->persons.reserve(debtors.size() + 1);
+  s->persons.reserve(debtor_count + 1);
   s->phones.reserve(phone_count);
   s->emails.reserve(email_count);
   Interner<std::vector<int64_t>> location_ids;
   Interner<ConsentKey> consent_ids;
   audit::Location location;
   std::vector<int64_t> location_key;
-  for (const domain::Debtor& d : debtors) {
+  std::vector<domain::PersonId> person_ids(debtor_count);
+  for (std::size_t k = 0; k < debtor_count; ++k) {
+    const domain::Debtor& d = debtor(k);
+    person_ids[k] = d.id;
     PersonRecord p;
     p.phones = static_cast<uint32_t>(s->phones.size());
     p.emails = static_cast<uint32_t>(s->emails.size());
@@ -200,12 +213,13 @@ StatusOr<ComplianceAudit> ComplianceAudit::Create(std::span<const domain::Accoun
   end.emails = static_cast<uint32_t>(s->emails.size());
   s->persons.push_back(end);
   const int64_t repeated_person =
-      s->person_ids.Build(debtors, [](const domain::Debtor& d) { return d.id; });
+      s->person_ids.Build(debtor_count, [&](std::size_t k) { return person_ids[k]; });
   if (repeated_person >= 0) {
     return InvalidArgumentError(
         "debtors[" + std::to_string(repeated_person) + "]: person id " +
-        std::to_string(debtors[static_cast<std::size_t>(repeated_person)].id) + " repeats");
+        std::to_string(person_ids[static_cast<std::size_t>(repeated_person)]) + " repeats");
   }
+  person_ids = {};
   s->accounts.reserve(accounts.size());
   for (std::size_t i = 0; i < accounts.size(); ++i) {
     const domain::Account& a = accounts[i];

@@ -67,7 +67,9 @@
 #ifndef RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_
 #define RECOUP_SIM_RECORDING_COMPLIANCE_AUDIT_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <utility>
@@ -119,6 +121,13 @@ class ComplianceAudit : public RunSink {
   static StatusOr<ComplianceAudit> Create(std::span<const domain::Account> accounts,
                                           std::span<const domain::Debtor> debtors,
                                           const compliance::Profile& profile);
+  // The same for `debtor_count` debtors read one at a time: `debtor(k)` is the k-th, and need stay
+  // valid only until the next call (a packed store expanding into one scratch object). Each debtor
+  // is read twice.
+  static StatusOr<ComplianceAudit> Create(
+      std::span<const domain::Account> accounts, std::size_t debtor_count,
+      const std::function<const domain::Debtor&(std::size_t)>& debtor,
+      const compliance::Profile& profile);
 
   ComplianceAudit(ComplianceAudit&&) noexcept;
   ComplianceAudit& operator=(ComplianceAudit&&) noexcept;
