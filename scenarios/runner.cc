@@ -66,8 +66,14 @@ StatusOr<SimulationResult> RunOne(const Scenario& scenario, const RunRequest& re
       sim::world::Operation::Create(scenario.world, scenario.core, scenario.run, options, &fan);
   if (!op.ok()) return op.status();
   const sim::world::Portfolio& placed = (*op)->portfolio();
+  domain::Debtor scratch;  // the packed debtors, expanded one at a time
   StatusOr<sim::recording::ComplianceAudit> audit = sim::recording::ComplianceAudit::Create(
-      placed.accounts, placed.debtors, scenario.core.compliance);
+      placed.accounts, placed.debtors.size(),
+      [&](std::size_t k) -> const domain::Debtor& {
+        placed.debtors.Read(k, &scratch);
+        return scratch;
+      },
+      scenario.core.compliance);
   if (!audit.ok()) return audit.status();
   sim::recording::KpiConfig config;
   config.start_date = scenario.run.start_date;

@@ -72,6 +72,62 @@ const cctz::time_zone& OperationImpl::DebtorZone(uint32_t i) const {
   return region < region_zones_.size() ? region_zones_[region] : op_zone_;
 }
 
+const domain::Debtor& OperationImpl::DebtorOf(uint32_t i) const {
+  if (state_[i].pinned) return pinned_.at(i).debtor->debtor;
+  if (scratch_index_ != i) {
+    portfolio_.debtors.Read(i, &scratch_);
+    scratch_index_ = i;
+  }
+  return scratch_.debtor;
+}
+
+domain::Debtor& OperationImpl::MutableDebtor(uint32_t i) {
+  return const_cast<domain::Debtor&>(DebtorOf(i));  // the scratch or a pinned copy: ours
+}
+
+void OperationImpl::CommitDebtor(uint32_t i, const domain::Debtor& edited) {
+  RECOUP_CHECK(&edited == &DebtorOf(i));
+  portfolio_.debtors.Write(i, edited);
+  if (state_[i].pinned) {
+    pinned_.at(i).debtor->Forget();
+    // The scratch, if it holds debtor i, is now behind the pinned copy.
+    if (scratch_index_ == i) scratch_index_ = kNoDebtor;
+  } else {
+    scratch_.Forget();
+  }
+}
+
+const domain::Debtor* OperationImpl::PinDebtor(uint32_t i) {
+  PinnedDebtor& p = pinned_[i];
+  if (p.pins++ == 0) {
+    if (spare_debtors_.empty()) {
+      p.debtor = std::make_unique<DebtorStore::Expanded>();
+    } else {
+      p.debtor = std::move(spare_debtors_.back());
+      spare_debtors_.pop_back();
+    }
+    if (scratch_index_ == i) {
+      // Usually so: the contact was just checked against the scratch. Hand its buffers over
+      // instead of expanding the debtor again.
+      std::swap(*p.debtor, scratch_);
+      scratch_index_ = kNoDebtor;
+    } else {
+      portfolio_.debtors.Read(i, p.debtor.get());
+    }
+    state_[i].pinned = true;
+  }
+  return &p.debtor->debtor;
+}
+
+void OperationImpl::UnpinDebtor(uint32_t i) {
+  const auto pinned = pinned_.find(i);
+  RECOUP_CHECK(pinned != pinned_.end());
+  if (--pinned->second.pins > 0) return;
+  spare_debtors_.push_back(std::move(pinned->second.debtor));
+  pinned_.erase(pinned);
+  state_[i].pinned = false;
+}
+
 Status OperationImpl::Init() {
   if (Status s = ValidateWorldSpec(world_); !s.ok()) return s;
   StatusOr<workflow::Planner> planner = workflow::Planner::Create(decisions_);
@@ -125,7 +181,7 @@ Status OperationImpl::Init() {
   histories_.resize(n);
   state_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    histories_[i].person = portfolio_.debtors[i].id;
+    histories_[i].person = portfolio_.debtors.IdOf(i);
     AccountState& st = state_[i];
     const domain::Account& a = portfolio_.accounts[i];
     st.placed = a.balance.Total();

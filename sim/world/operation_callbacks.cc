@@ -47,7 +47,7 @@ bool OperationImpl::ListCallback(const Escalation& e, Duration live_wait, bool a
   const Timestamp now = kernel_->Now();
   int point = -1;
   if (strategy::CheckChannel(domain::Channel::kCall, domain::VoiceMode::kHuman,
-                             portfolio_.debtors[i], now, &point) != strategy::ChannelSkip::kUsed) {
+                             DebtorOf(i), now, &point) != strategy::ChannelSkip::kUsed) {
     return false;  // no phone a human may call: nobody can call back
   }
   OwedCallback b;
@@ -79,7 +79,7 @@ void OperationImpl::RecordConsent(uint32_t i, Timestamp now) {
   histories_[i].call_consents.push_back(k);
   recording::FlagRow row;
   row.account = k.debt;
-  row.person = portfolio_.debtors[i].id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.time = k.start;
   row.until = k.end;
   row.flag = recording::kFlagCallConsent;
@@ -97,7 +97,7 @@ void OperationImpl::EndConsent(uint32_t i, Timestamp handed_off, Timestamp at) {
   if (!ended) return;
   recording::FlagRow row;
   row.account = portfolio_.accounts[i].id;
-  row.person = portfolio_.debtors[i].id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.time = at;
   row.flag = recording::kFlagCallConsentEnded;
   sink_->OnFlag(row);
@@ -139,7 +139,7 @@ bool OperationImpl::PopCallback(QueuedContact* out) {
       continue;
     }
     const compliance::Verdict v = engine_.Check(b.call.request, portfolio_.accounts[i],
-                                                portfolio_.debtors[i], histories_[i], now);
+                                                DebtorOf(i), histories_[i], now);
     if (v.allowed()) {
       st.queued = true;
       calling_back_[i] = b;

@@ -65,7 +65,7 @@ void OperationImpl::Replan(uint32_t i) {
   const Timestamp now = kernel_->Now();
   workflow::PlanInputs in;
   in.account = &account;
-  in.debtor = &portfolio_.debtors[i];
+  in.debtor = &DebtorOf(i);
   in.history = &histories_[i];
   in.now = now;
   in.today = Today();
@@ -88,7 +88,7 @@ void OperationImpl::Replan(uint32_t i) {
       request.voice = domain::VoiceMode::kHuman;
       int point = -1;
       if (strategy::CheckChannel(domain::Channel::kCall, domain::VoiceMode::kHuman,
-                                 portfolio_.debtors[i], now,
+                                 DebtorOf(i), now,
                                  &point) != strategy::ChannelSkip::kUsed) {
         return;  // no phone a human may call: the account waits for its next stage
       }
@@ -107,7 +107,7 @@ void OperationImpl::Replan(uint32_t i) {
   // the AI queue goes to a human.
   if (request.channel == domain::Channel::kCall && domain::IsRobocall(request.voice)) {
     const strategy::AiQueueReason why =
-        strategy::CheckAiEligibility(plan.strategy->ai, account, portfolio_.debtors[i], now);
+        strategy::CheckAiEligibility(plan.strategy->ai, account, DebtorOf(i), now);
     if (why != strategy::AiQueueReason::kEligible || world_.staffing.ai_lines == 0) {
       request.voice = domain::VoiceMode::kHuman;
     }
@@ -124,7 +124,7 @@ void OperationImpl::OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest
   if (st.plan_epoch != epoch || !IsOpen(st.status) || st.queued || st.inbound) return;
   const Timestamp now = kernel_->Now();
   const compliance::Verdict v =
-      engine_.Check(request, portfolio_.accounts[i], portfolio_.debtors[i], histories_[i], now);
+      engine_.Check(request, portfolio_.accounts[i], DebtorOf(i), histories_[i], now);
   if (v.kind == compliance::Verdict::Kind::kDefer) {
     kernel_->CallAt(v.until, [this, i, epoch, request] { OnDue(i, epoch, request); });
     return;
@@ -142,7 +142,7 @@ void OperationImpl::Blocked(uint32_t i, const compliance::ContactRequest& reques
   AccountState& st = state_[i];
   recording::ContactRow row;
   row.account = portfolio_.accounts[i].id;
-  row.person = portfolio_.debtors[i].id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.arm = st.arm;
   row.channel = request.channel;
   row.voice = request.voice;
@@ -198,7 +198,7 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
     st.waiting = false;
     if (st.plan_epoch != c.epoch || !IsOpen(st.status)) continue;  // re-planned or resolved
     const compliance::Verdict v =
-        engine_.Check(c.request, portfolio_.accounts[c.account], portfolio_.debtors[c.account],
+        engine_.Check(c.request, portfolio_.accounts[c.account], DebtorOf(c.account),
                       histories_[c.account], now);
     if (v.allowed()) {
       st.queued = true;
@@ -286,7 +286,7 @@ Task<void> OperationImpl::ContactProcess(QueuedContact c, recording::Agent agent
   const uint32_t i = c.account;
   workflow::ContactInputs in;
   in.account = &portfolio_.accounts[i];
-  in.debtor = &portfolio_.debtors[i];
+  in.debtor = PinDebtor(i);  // read across the contact's suspensions
   in.history = &histories_[i];
   in.engine = &engine_;
   const strategy::Strategy* strategy = planner_->StrategyById(state_[i].strategy);
@@ -301,6 +301,7 @@ Task<void> OperationImpl::ContactProcess(QueuedContact c, recording::Agent agent
   ports.org = org_port_.get();
   const Timestamp started = kernel_->Now();
   workflow::ContactOutcome out = co_await workflow::RunContact(in, ports);
+  UnpinDebtor(i);
   ApplyOutcome(c, agent, out, started);
 }
 
@@ -398,7 +399,7 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
   }
   recording::ContactRow row;
   row.account = portfolio_.accounts[i].id;
-  row.person = portfolio_.debtors[i].id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.arm = st.arm;
   row.channel = a.channel;
   row.voice = a.voice;
@@ -461,8 +462,9 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
 }
 
 void OperationImpl::ApplyFlags(uint32_t i, const conversation::ConversationResult& r) {
+  if (r.flag_changes.empty()) return;
   domain::Account& account = portfolio_.accounts[i];
-  domain::Debtor& debtor = portfolio_.debtors[i];
+  domain::Debtor& debtor = MutableDebtor(i);
   for (const conversation::FlagChange& f : r.flag_changes) {
     const auto phone = [&]() -> domain::Phone* {
       if (f.contact_point < 0 ||
@@ -529,6 +531,7 @@ void OperationImpl::ApplyFlags(uint32_t i, const conversation::ConversationResul
     row.contact_point = f.contact_point;
     sink_->OnFlag(row);
   }
+  CommitDebtor(i, debtor);
 }
 
 // --- Escalations: a human takes over a hand-off

@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "core/compliance/engine.h"
@@ -50,6 +51,7 @@ struct AccountState {
   bool touched = false;  // had a live right-party contact (for self-cure accounting)
   bool waiting = false;  // queued: its contact waits for a line, an agent or a send (not started)
   bool inbound = false;  // the debtor is calling us: waiting for an answer or on the line
+  bool pinned = false;   // a contact under way holds the debtor expanded (OperationImpl::PinDebtor)
   int16_t denials = 0;   // consecutive compliance denials of the planned contact
   int32_t contacts = 0;
   int32_t rpcs = 0;
@@ -237,6 +239,19 @@ class OperationImpl {
   int DayIndex(Timestamp t) const;
   const cctz::time_zone& DebtorZone(uint32_t i) const;
   void EmitOutcomes();
+  // The debtor of account i as the core reads it, expanded from the packed store
+  // (debtor_store.h): the pinned copy while a contact with them is under way, else a scratch object
+  // that stays valid until DebtorOf or MutableDebtor is called for another account. Never held
+  // across a suspension (a contact pins instead).
+  const domain::Debtor& DebtorOf(uint32_t i) const;
+  // The same object, to edit; CommitDebtor(i, it) stores the edits (and keeps the scratch and the
+  // pinned copy in step).
+  domain::Debtor& MutableDebtor(uint32_t i);
+  void CommitDebtor(uint32_t i, const domain::Debtor& edited);
+  // Debtor i at a stable address until the matching UnpinDebtor: the contact under way reads it,
+  // and edits made meanwhile (a flag, a bankruptcy filed) reach it as they did the stored debtor.
+  const domain::Debtor* PinDebtor(uint32_t i);
+  void UnpinDebtor(uint32_t i);
 
   // Configuration.
   const WorldSpec world_;
@@ -256,6 +271,19 @@ class OperationImpl {
   std::unique_ptr<org::Org> org_;
   std::unique_ptr<adapters::SimOrgPort> org_port_;
   Portfolio portfolio_;
+  // DebtorOf's scratch debtor and whose it is (kNoDebtor: none).
+  static constexpr uint32_t kNoDebtor = UINT32_MAX;
+  mutable DebtorStore::Expanded scratch_;
+  mutable uint32_t scratch_index_ = kNoDebtor;
+  // Debtors pinned by contacts under way (one per line, agent and message thread in progress;
+  // AccountState::pinned says which accounts have one), and expanded debtors kept for reuse so a
+  // pin allocates nothing.
+  struct PinnedDebtor {
+    std::unique_ptr<DebtorStore::Expanded> debtor;
+    int pins = 0;
+  };
+  std::unordered_map<uint32_t, PinnedDebtor> pinned_;  // determinism: allow(never iterated)
+  std::vector<std::unique_ptr<DebtorStore::Expanded>> spare_debtors_;
   std::vector<domain::ContactHistory> histories_;
   std::vector<AccountState> state_;
   std::unique_ptr<DebtorModel> model_;

@@ -40,7 +40,7 @@ constexpr uint64_t kPatienceBase = uint64_t{1} << 40;
 }  // namespace
 
 int OperationImpl::CallbackPhone(uint32_t i) const {
-  const domain::Debtor& debtor = portfolio_.debtors[i];
+  const domain::Debtor& debtor = DebtorOf(i);
   const DebtorTraits& traits = portfolio_.traits[i];
   for (std::size_t k = 0; k < debtor.phones.size(); ++k) {
     const int p = static_cast<int>(k);
@@ -111,7 +111,6 @@ int OperationImpl::InboundAgentsOnShift() const {
 void OperationImpl::OnInboundCall(uint32_t i, int contact_point, uint64_t key) {
   AccountState& st = state_[i];
   const domain::Account& account = portfolio_.accounts[i];
-  const domain::Debtor& debtor = portfolio_.debtors[i];
   // Nothing to call about any more (paid, settled, closed, on a plan in good standing), already
   // calling us, or on a contact or a hand-off with us at this moment: no call.
   if (!IsOpen(st.status) || account.arrangement.active || st.inbound) return;
@@ -124,6 +123,7 @@ void OperationImpl::OnInboundCall(uint32_t i, int contact_point, uint64_t key) {
   c.queued = now;
   // The holds are known when the phone rings: a cease, a bankruptcy... and nobody takes the call
   // about the debt. (RunContact checks again when it is answered.)
+  const domain::Debtor& debtor = DebtorOf(i);
   const compliance::Verdict v = engine_.Check(c.request, account, debtor, histories_[i], now);
   if (!v.allowed()) {
     InboundBlocked(i, c.request, v);
@@ -207,7 +207,7 @@ recording::ContactRow OperationImpl::RecordInbound(uint32_t i,
   histories_[i].Record(e);  // the caller's number is on record even though nobody answered
   recording::ContactRow row;
   row.account = portfolio_.accounts[i].id;
-  row.person = portfolio_.debtors[i].id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.arm = state_[i].arm;
   row.channel = domain::Channel::kCall;
   row.voice = request.voice;

@@ -276,11 +276,12 @@ void OperationImpl::OnSelfCure(uint32_t i) {
 void OperationImpl::OnWrittenRequest(uint32_t i, uint8_t flag) {
   AccountState& st = state_[i];
   domain::Account& account = portfolio_.accounts[i];
-  domain::Debtor& debtor = portfolio_.debtors[i];
   if (st.status != AccountStatus::kOpen) return;
   const Timestamp now = kernel_->Now();
   if (flag == recording::kFlagBankruptcy) {
+    domain::Debtor& debtor = MutableDebtor(i);
     debtor.bankruptcy = true;
+    CommitDebtor(i, debtor);
   } else if (flag == static_cast<uint8_t>(conversation::Flag::kAccountWrittenCease)) {
     account.written_cease = std::min(account.written_cease, now);
   } else if (flag == static_cast<uint8_t>(conversation::Flag::kAccountDisputeOpen)) {
@@ -288,7 +289,7 @@ void OperationImpl::OnWrittenRequest(uint32_t i, uint8_t flag) {
   }
   recording::FlagRow row;
   row.account = account.id;
-  row.person = debtor.id;
+  row.person = portfolio_.debtors.IdOf(i);
   row.time = now;
   row.flag = flag;
   sink_->OnFlag(row);

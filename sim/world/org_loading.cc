@@ -84,9 +84,10 @@ Status LoadPortfolioIntoOrg(const Portfolio& portfolio, org::Org& org, const org
     in.value = std::move(value);
     input.push_back(std::move(in));
   };
+  domain::Debtor d;
   for (size_t i = 0; i < portfolio.size(); ++i) {
     const domain::Account& a = portfolio.accounts[i];
-    const domain::Debtor& d = portfolio.debtors[i];
+    portfolio.debtors.Read(i, &d);
     input.clear();
     add(external_id, FieldValue::String(a.external_id));
     add(name, FieldValue::String(a.external_id));

@@ -345,11 +345,12 @@ StatusOr<Portfolio> GeneratePortfolio(const PortfolioSpec& portfolio,
   for (const RegionSpec& r : portfolio.regions) out.region_time_zones.push_back(r.time_zone);
   const size_t n = static_cast<size_t>(portfolio.accounts);
   out.accounts.resize(n);
-  out.debtors.resize(n);
+  out.debtors.reserve(n);
   out.traits.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    g.Account(static_cast<domain::AccountId>(i + 1), out.accounts[i], out.debtors[i],
-              out.traits[i]);
+    domain::Debtor debtor;
+    g.Account(static_cast<domain::AccountId>(i + 1), out.accounts[i], debtor, out.traits[i]);
+    out.debtors.Append(debtor);
   }
   return out;
 }
@@ -369,19 +370,10 @@ size_t VectorBytes(const std::vector<T>& v) {
 }  // namespace
 
 size_t ApproximateBytes(const Portfolio& p) {
-  size_t bytes = VectorBytes(p.accounts) + VectorBytes(p.debtors) + VectorBytes(p.traits);
+  size_t bytes = VectorBytes(p.accounts) + p.debtors.ApproximateBytes() + VectorBytes(p.traits);
   for (const domain::Account& a : p.accounts) {
     bytes += HeapBytes(a.external_id) + HeapBytes(a.creditor) + VectorBytes(a.promises) +
              VectorBytes(a.arrangement.instalments) + VectorBytes(a.payments);
-  }
-  for (const domain::Debtor& d : p.debtors) {
-    bytes += HeapBytes(d.name) + VectorBytes(d.phones) + VectorBytes(d.emails) +
-             VectorBytes(d.known_time_zones) + VectorBytes(d.inconvenient_times);
-    for (const domain::Phone& ph : d.phones) bytes += HeapBytes(ph.e164);
-    for (const domain::Email& e : d.emails) bytes += HeapBytes(e.address);
-    for (const std::string& z : d.known_time_zones) bytes += HeapBytes(z);
-    bytes += HeapBytes(d.address.country) + HeapBytes(d.address.region) +
-             HeapBytes(d.address.postal_code) + HeapBytes(d.address.time_zone);
   }
   return bytes;
 }

@@ -6,10 +6,10 @@
 // of generation or the other accounts: a 1,000-account run's accounts are the first 1,000 of a
 // 1,000,000-account run with the same seed. docs/world.md lists the streams and what each draws.
 //
-// Memory: the benchmark holds 10 M accounts, so everything here is kept small (about 860 bytes
-// per account with the domain types, measured by PortfolioTest.MemoryPerAccount; docs/world.md):
-// strings fit the standard library's short-string buffer (ids, phone numbers, e-mail addresses),
-// and the traits are 48 bytes.
+// Memory: the benchmark holds 10 M accounts, so everything here is kept small (measured by
+// PortfolioTest.MemoryPerAccount; docs/world.md "Memory"): accounts are domain::Accounts whose
+// strings fit the standard library's short-string buffer, debtors are packed (debtor_store.h,
+// some 70 bytes each) and expanded when the core needs one, and the traits are 48 bytes.
 #ifndef RECOUP_SIM_WORLD_PORTFOLIO_H_
 #define RECOUP_SIM_WORLD_PORTFOLIO_H_
 
@@ -22,6 +22,7 @@
 #include "core/base/time.h"
 #include "core/domain/account.h"
 #include "core/domain/debtor.h"
+#include "sim/world/debtor_store.h"
 #include "sim/world/world_config.h"
 
 namespace recoup::sim::world {
@@ -57,11 +58,11 @@ struct DebtorTraits {
   bool PhoneWrongNumber(int i) const { return i >= 0 && i < 8 && (phones_wrong_number >> i) & 1; }
 };
 
-// One debtor per account: accounts[i], debtors[i] and traits[i] belong together, and
-// accounts[i].id == accounts[i].debtor == debtors[i].id == i + 1.
+// One debtor per account: accounts[i], debtors.Get(i) and traits[i] belong together, and
+// accounts[i].id == accounts[i].debtor == debtors.IdOf(i) == i + 1.
 struct Portfolio {
   std::vector<domain::Account> accounts;
-  std::vector<domain::Debtor> debtors;
+  DebtorStore debtors;
   std::vector<DebtorTraits> traits;
   Timestamp start;  // placement: every account is placed (and its validation notice sent) then
   int horizon_days = 0;
@@ -107,8 +108,9 @@ StatusOr<Portfolio> GeneratePortfolio(const PortfolioSpec& portfolio,
 StatusOr<Portfolio> GenerateRunPortfolio(const WorldSpec& world, domain::LocalDate start_date,
                                          int horizon_days, int64_t accounts, uint64_t seed);
 
-// Bytes a portfolio occupies: the three vectors' capacity plus every heap block its strings and
-// vectors own (counted as allocated capacity, without allocator overhead).
+// Bytes a portfolio occupies: the accounts' and traits' vectors' capacity plus every heap block the
+// accounts' strings and vectors own (counted as allocated capacity, without allocator overhead),
+// and the debtor store's DebtorStore::ApproximateBytes.
 size_t ApproximateBytes(const Portfolio& portfolio);
 
 }  // namespace recoup::sim::world

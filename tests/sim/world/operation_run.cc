@@ -45,7 +45,10 @@ std::unique_ptr<OperationRun> RunOperation(const WorldSpec& world,
   if (!op.ok()) return out;
   const Portfolio& placed = (*op)->portfolio();
   out->accounts = placed.accounts;
-  out->debtors = placed.debtors;
+  out->debtors.reserve(placed.debtors.size());
+  for (std::size_t k = 0; k < placed.debtors.size(); ++k) {
+    out->debtors.push_back(placed.debtors.Get(k));
+  }
   StatusOr<recording::ComplianceAudit> audit =
       recording::ComplianceAudit::Create(out->accounts, out->debtors, decisions.compliance);
   EXPECT_TRUE(audit.ok()) << audit.status();

@@ -55,7 +55,7 @@ PortfolioSpec TwoProductsTwoRegions(int64_t n) {
 // Every generated value of account i, as text, for equality checks.
 std::string Describe(const Portfolio& p, size_t i) {
   const domain::Account& a = p.accounts[i];
-  const domain::Debtor& d = p.debtors[i];
+  const domain::Debtor d = p.debtors.Get(i);
   const DebtorTraits& t = p.traits[i];
   std::string s =
       a.external_id + "|" + a.creditor + "|" + std::to_string(static_cast<int>(a.product)) + "|" +
@@ -116,7 +116,7 @@ TEST(PortfolioTest, IdsAndExternalIds) {
   for (size_t i = 0; i < p.size(); ++i) {
     EXPECT_EQ(p.accounts[i].id, i + 1);
     EXPECT_EQ(p.accounts[i].debtor, i + 1);
-    EXPECT_EQ(p.debtors[i].id, i + 1);
+    EXPECT_EQ(p.debtors.Get(i).id, i + 1);
     EXPECT_EQ(p.IndexOf(i + 1), i);
   }
   EXPECT_EQ(p.accounts[0].external_id, "ACC-0000001");
@@ -135,7 +135,7 @@ TEST(PortfolioTest, DistributionsMatchTheSpec) {
   int64_t fees_ok = 0;
   for (size_t i = 0; i < p.size(); ++i) {
     const domain::Account& a = p.accounts[i];
-    const domain::Debtor& d = p.debtors[i];
+    const domain::Debtor d = p.debtors.Get(i);
     const DebtorTraits& t = p.traits[i];
     const int64_t total = a.balance.Total().minor_units();
     EXPECT_EQ(a.original_balance.minor_units(), total);
@@ -209,7 +209,7 @@ TEST(PortfolioTest, WhatsAppOptInsComeFromTheirOwnStream) {
   const Portfolio p = Generate(spec, 5);
   int64_t mobiles = 0, opted_in = 0, both = 0, sms = 0;
   for (size_t i = 0; i < p.size(); ++i) {
-    for (const domain::Phone& ph : p.debtors[i].phones) {
+    for (const domain::Phone& ph : p.debtors.Get(i).phones) {
       const bool whatsapp = ph.whatsapp_consent.source != domain::ConsentSource::kNone;
       if (ph.type != domain::PhoneType::kMobile) {
         EXPECT_FALSE(whatsapp);
@@ -237,10 +237,10 @@ TEST(PortfolioTest, WhatsAppOptInsComeFromTheirOwnStream) {
   for (size_t i = 0; i < p.size(); ++i) {
     ASSERT_EQ(Describe(none, i), Describe(p, i)) << i;
     ASSERT_EQ(Describe(all, i), Describe(p, i)) << i;
-    for (const domain::Phone& ph : none.debtors[i].phones) {
+    for (const domain::Phone& ph : none.debtors.Get(i).phones) {
       EXPECT_EQ(ph.whatsapp_consent.source, domain::ConsentSource::kNone);
     }
-    for (const domain::Phone& ph : all.debtors[i].phones) {
+    for (const domain::Phone& ph : all.debtors.Get(i).phones) {
       EXPECT_EQ(ph.whatsapp_consent.source != domain::ConsentSource::kNone,
                 ph.type == domain::PhoneType::kMobile);
     }
@@ -254,8 +254,8 @@ TEST(PortfolioTest, AreaCodesComeFromTheRegionOrElsewhere) {
   int64_t phones = 0, elsewhere = 0;
   for (size_t i = 0; i < p.size(); ++i) {
     const bool ny = p.traits[i].region == 0;
-    EXPECT_EQ(p.debtors[i].address.region, ny ? "NY" : "CA");
-    for (const domain::Phone& ph : p.debtors[i].phones) {
+    EXPECT_EQ(p.debtors.Get(i).address.region, ny ? "NY" : "CA");
+    for (const domain::Phone& ph : p.debtors.Get(i).phones) {
       ++phones;
       const bool ny_code = ph.area_code == 212 || ph.area_code == 518 || ph.area_code == 716;
       EXPECT_TRUE(ny_code || ph.area_code == 213 || ph.area_code == 415) << ph.area_code;
@@ -281,7 +281,7 @@ TEST(PortfolioTest, PlacementFacts) {
   int64_t gb_count = 0, breathing = 0;
   for (size_t i = 0; i < p.size(); ++i) {
     const domain::Account& a = p.accounts[i];
-    const domain::Debtor& d = p.debtors[i];
+    const domain::Debtor d = p.debtors.Get(i);
     EXPECT_EQ(a.validation_notice_sent, kStart);
     for (const domain::Phone& ph : d.phones) {
       if (ph.robocall_consent.source != domain::ConsentSource::kNone) {
@@ -367,15 +367,18 @@ TEST(PortfolioTest, MemoryPerAccount) {
   const size_t after = mallinfo2().uordblks + mallinfo2().hblkhd;
   const double counted = static_cast<double>(ApproximateBytes(*p)) / n;
   const double heap = static_cast<double>(after - before) / n;
-  std::cout << "sizeof Account " << sizeof(domain::Account) << ", Debtor " << sizeof(domain::Debtor)
-            << ", DebtorTraits " << sizeof(DebtorTraits) << ", Phone " << sizeof(domain::Phone)
-            << ", Email " << sizeof(domain::Email) << "; per account: counted " << counted
-            << " B, malloc'd " << heap << " B\n";
+  std::cout << "sizeof Account " << sizeof(domain::Account) << ", DebtorTraits "
+            << sizeof(DebtorTraits) << "; debtor store " << p->debtors.ApproximateBytes() / n
+            << " B per debtor; per account: counted " << counted << " B, malloc'd " << heap
+            << " B\n";
   EXPECT_LE(sizeof(DebtorTraits), 56u);
-  EXPECT_GT(counted, sizeof(domain::Account) + sizeof(domain::Debtor));
-  EXPECT_LE(counted, 900.0);
+  EXPECT_EQ(p->debtors.UnpackedCount(), 0u);  // every generated debtor packs
+  // Packed debtors: records, phones, e-mail characters and shared tables.
+  EXPECT_LE(p->debtors.ApproximateBytes() / n, 100u);
+  EXPECT_GT(counted, sizeof(domain::Account) + sizeof(DebtorTraits));
+  EXPECT_LE(counted, 450.0);
   if (!Sanitized()) {
-    EXPECT_LE(heap, 950.0);  // with the allocator's headers
+    EXPECT_LE(heap, 500.0);  // with the allocator's headers
   }
 }
 
