@@ -92,6 +92,10 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   RECOUP_CHECK(in.account != nullptr && in.debtor != nullptr && in.history != nullptr &&
                in.engine != nullptr && in.policy != nullptr && in.calendar != nullptr);
   RECOUP_CHECK(ports.executor != nullptr && ports.channel != nullptr && ports.org != nullptr);
+  // Every path below calls it once, right after the debtor's last read.
+  const auto debtor_done = [&in] {
+    if (in.debtor_done) std::exchange(in.debtor_done, nullptr)();
+  };
   Executor* executor = ports.executor;
   OrgPort* org = ports.org;
   const domain::Account& account = *in.account;
@@ -116,6 +120,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
       out.verdict = compliance::Verdict::Deny(compliance::Rule::kNone,
                                               "the account could not be read from the org");
       out.ended = executor->Now();
+      debtor_done();
       co_return out;
     }
   }
@@ -125,6 +130,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
   out.verdict = in.engine->Check(request, account, *in.debtor, *in.history, now);
   if (!out.verdict.allowed()) {
     out.ended = now;
+    debtor_done();
     co_return out;
   }
   out.contacted = true;
@@ -144,6 +150,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
     a.ledger_event.channel = domain::Channel::kLetter;
     a.ledger_event.outcome = domain::Outcome::kSent;
     a.ledger_event.debts.Add(account.id);
+    debtor_done();
   } else {
     conversation::ConversationSetup setup;
     setup.channel = request.channel;
@@ -163,6 +170,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
                                               "the playbook refused to start the conversation");
       out.lookup = started.status();
       out.ended = now;
+      debtor_done();
       co_return out;
     }
     conversation::Conversation conv = std::move(started).value();
@@ -173,6 +181,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
     session.voice = request.voice;
     session.contact_point = static_cast<int8_t>(request.contact_point);
     session.inbound = request.inbound;
+    debtor_done();  // nothing below reads the debtor
     const uint64_t id = ports.channel->Open(session);
     std::vector<conversation::Step> steps = conv.steps();
     if (request.inbound) {

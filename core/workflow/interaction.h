@@ -29,6 +29,7 @@
 #define RECOUP_CORE_WORKFLOW_INTERACTION_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -75,7 +76,8 @@ struct ApiCall {
 };
 
 // Everything one contact needs. The pointed-to objects are owned by the caller and must stay alive
-// (and at the same address) until the task ends; the workflow only reads them.
+// (and at the same address) until the task ends, the debtor only until debtor_done is called; the
+// workflow only reads them.
 struct ContactInputs {
   const domain::Account* account = nullptr;
   const domain::Debtor* debtor = nullptr;
@@ -87,6 +89,12 @@ struct ContactInputs {
   domain::LocalDate today;                            // the creditor's calendar day
   bool lookup_before_call = true;
   int max_write_attempts = 3;  // >= 1
+  // Called exactly once (when set), as soon as RunContact has read *debtor for the last time:
+  // before the conversation's first exchange, before a letter's write-back, or when the contact
+  // ends earlier (failed lookup, compliance said no). From then on `debtor` may dangle, so a
+  // caller that keeps a copy of the debtor for the contact can free it while a message thread
+  // waits days for its reply. The other pointers must stay valid until the task ends.
+  std::function<void()> debtor_done;
 };
 
 struct ContactOutcome {

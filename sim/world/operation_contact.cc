@@ -286,7 +286,10 @@ Task<void> OperationImpl::ContactProcess(QueuedContact c, recording::Agent agent
   const uint32_t i = c.account;
   workflow::ContactInputs in;
   in.account = &portfolio_.accounts[i];
-  in.debtor = PinDebtor(i);  // read across the contact's suspensions
+  // Pinned: RunContact reads it after the call's account lookup; released once it is done with it
+  // (a message thread then waits for its reply without a copy of the debtor).
+  in.debtor = PinDebtor(i);
+  in.debtor_done = [this, i] { UnpinDebtor(i); };
   in.history = &histories_[i];
   in.engine = &engine_;
   const strategy::Strategy* strategy = planner_->StrategyById(state_[i].strategy);
@@ -300,8 +303,7 @@ Task<void> OperationImpl::ContactProcess(QueuedContact c, recording::Agent agent
   ports.channel = channel_.get();
   ports.org = org_port_.get();
   const Timestamp started = kernel_->Now();
-  workflow::ContactOutcome out = co_await workflow::RunContact(in, ports);
-  UnpinDebtor(i);
+  workflow::ContactOutcome out = co_await workflow::RunContact(std::move(in), ports);
   ApplyOutcome(c, agent, out, started);
 }
 
