@@ -248,8 +248,9 @@ class OperationImpl {
   // pinned copy in step).
   domain::Debtor& MutableDebtor(uint32_t i);
   void CommitDebtor(uint32_t i, const domain::Debtor& edited);
-  // Debtor i at a stable address until the matching UnpinDebtor: the contact under way reads it,
-  // and edits made meanwhile (a flag, a bankruptcy filed) reach it as they did the stored debtor.
+  // Debtor i at a stable address until the matching UnpinDebtor: the contact being set up reads it
+  // across the account lookup, and edits made meanwhile (a flag, a bankruptcy filed) reach it as
+  // they did the stored debtor.
   const domain::Debtor* PinDebtor(uint32_t i);
   void UnpinDebtor(uint32_t i);
 
@@ -275,9 +276,9 @@ class OperationImpl {
   static constexpr uint32_t kNoDebtor = UINT32_MAX;
   mutable DebtorStore::Expanded scratch_;
   mutable uint32_t scratch_index_ = kNoDebtor;
-  // Debtors pinned by contacts under way (one per line, agent and message thread in progress;
-  // AccountState::pinned says which accounts have one), and expanded debtors kept for reuse so a
-  // pin allocates nothing.
+  // Debtors pinned by contacts under way, from their start until RunContact's debtor_done (before
+  // the conversation's first exchange; AccountState::pinned says which accounts have one), and
+  // expanded debtors kept for reuse so a pin allocates nothing.
   struct PinnedDebtor {
     std::unique_ptr<DebtorStore::Expanded> debtor;
     int pins = 0;
