@@ -9,6 +9,7 @@
 #define RECOUP_CORE_DOMAIN_CONTACT_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -61,19 +62,55 @@ enum class Recipient : uint8_t { kConsumer, kConsumerAttorney, kCreditReportingA
 
 // Up to four debts an event is attributed to (an unanswered call) or that were discussed (a
 // conversation or voicemail about several debts counts for each, 1006.14(b)(4)).
-struct DebtSet {
+//
+// Nine bytes with byte alignment, so that a ContactEvent is 24 bytes: every person's history holds
+// one per attempt for the whole run. One debt (the usual case) is kept inline; two or more move to
+// a heap array of kMax ids owned by the set (copies are deep).
+class DebtSet {
+ public:
   static constexpr int kMax = 4;
-  AccountId ids[kMax] = {};
-  uint8_t size = 0;
+  DebtSet() = default;
+  DebtSet(const DebtSet& other);
+  DebtSet(DebtSet&& other) noexcept;
+  DebtSet& operator=(const DebtSet& other);
+  DebtSet& operator=(DebtSet&& other) noexcept;
+  ~DebtSet();
+
+  int size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  // The i-th debt added, 0 <= i < size().
+  AccountId operator[](int i) const { return size_ <= 1 ? Inline() : Heap()[i]; }
   bool Contains(AccountId id) const {
-    for (int i = 0; i < size; ++i) {
+    if (size_ <= 1) return size_ == 1 && Inline() == id;
+    const AccountId* ids = Heap();
+    for (int i = 0; i < size_; ++i) {
       if (ids[i] == id) return true;
     }
     return false;
   }
   // False (and unchanged) when full; a conversation about more debts is split into several events.
   bool Add(AccountId id);
+
+ private:
+  AccountId Inline() const {
+    AccountId id;
+    std::memcpy(&id, slot_, sizeof id);
+    return id;
+  }
+  AccountId* Heap() const {
+    AccountId* ids;
+    std::memcpy(&ids, slot_, sizeof ids);
+    return ids;
+  }
+  void SetSlot(const void* value) { std::memcpy(slot_, value, sizeof slot_); }
+  void Release();
+
+  uint8_t size_ = 0;
+  // size_ <= 1: the debt's id; otherwise a pointer to new AccountId[kMax]. Bytes, not a union of
+  // a pointer and an id, so that the set packs into the event's padding (byte alignment).
+  unsigned char slot_[8] = {};
 };
+static_assert(sizeof(AccountId) == 8 && sizeof(AccountId*) == 8);
 
 struct ContactEvent {
   Timestamp time;
@@ -87,6 +124,7 @@ struct ContactEvent {
   bool misdirected = false;
   DebtSet debts;
 };
+static_assert(sizeof(ContactEvent) == 24, "ContactEvent is kept per attempt for the whole run");
 
 // Reg F 1006.14(b)(3)(i): the person's prior consent, given directly to the collector, to calls about
 // one debt. Calls within [start, end] do not count toward 7-in-7; the window ends early at `revoked`

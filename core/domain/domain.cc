@@ -51,10 +51,57 @@ Stage StageFor(int days_past_due, bool charged_off) {
   return Stage::kLate;
 }
 
+DebtSet::DebtSet(const DebtSet& other) : size_(other.size_) {
+  if (size_ <= 1) {
+    std::memcpy(slot_, other.slot_, sizeof slot_);
+    return;
+  }
+  auto* ids = new AccountId[kMax];
+  std::copy_n(other.Heap(), kMax, ids);
+  SetSlot(&ids);
+}
+
+DebtSet::DebtSet(DebtSet&& other) noexcept : size_(other.size_) {
+  std::memcpy(slot_, other.slot_, sizeof slot_);
+  other.size_ = 0;
+}
+
+DebtSet& DebtSet::operator=(const DebtSet& other) {
+  if (this != &other) *this = DebtSet(other);
+  return *this;
+}
+
+DebtSet& DebtSet::operator=(DebtSet&& other) noexcept {
+  if (this != &other) {
+    Release();
+    size_ = other.size_;
+    std::memcpy(slot_, other.slot_, sizeof slot_);
+    other.size_ = 0;
+  }
+  return *this;
+}
+
+DebtSet::~DebtSet() { Release(); }
+
+void DebtSet::Release() {
+  if (size_ > 1) delete[] Heap();
+  size_ = 0;
+}
+
 bool DebtSet::Add(AccountId id) {
   if (Contains(id)) return true;
-  if (size >= kMax) return false;
-  ids[size++] = id;
+  if (size_ >= kMax) return false;
+  if (size_ == 0) {
+    SetSlot(&id);
+  } else {
+    if (size_ == 1) {
+      auto* ids = new AccountId[kMax]{};
+      ids[0] = Inline();
+      SetSlot(&ids);
+    }
+    Heap()[size_] = id;
+  }
+  ++size_;
   return true;
 }
 

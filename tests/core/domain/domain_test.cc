@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "core/domain/account.h"
 #include "core/domain/contact.h"
 #include "core/domain/debtor.h"
@@ -53,13 +56,48 @@ TEST(DomainTest, DebtSetHoldsUpToFourDistinctDebts) {
   DebtSet s;
   EXPECT_TRUE(s.Add(7));
   EXPECT_TRUE(s.Add(7));
-  EXPECT_EQ(s.size, 1);
+  EXPECT_EQ(s.size(), 1);
   EXPECT_TRUE(s.Add(8));
   EXPECT_TRUE(s.Add(9));
   EXPECT_TRUE(s.Add(10));
   EXPECT_FALSE(s.Add(11));
   EXPECT_TRUE(s.Contains(10));
   EXPECT_FALSE(s.Contains(11));
+  EXPECT_EQ(s.size(), 4);
+  EXPECT_EQ(s[0], 7u);
+  EXPECT_EQ(s[3], 10u);
+}
+
+TEST(DomainTest, DebtSetCopiesAndMovesKeepEveryDebt) {
+  DebtSet one;
+  EXPECT_TRUE(one.empty());
+  EXPECT_FALSE(one.Contains(0));  // an empty set holds no id, not even 0
+  one.Add(0);
+  EXPECT_TRUE(one.Contains(0));
+  DebtSet many;
+  for (AccountId id : {5u, 6u, 7u}) many.Add(id);
+  DebtSet copy = many;  // deep: changing the copy leaves the original alone
+  copy.Add(8);
+  EXPECT_EQ(many.size(), 3);
+  EXPECT_FALSE(many.Contains(8));
+  EXPECT_TRUE(copy.Contains(8));
+  DebtSet moved = std::move(copy);
+  EXPECT_EQ(moved.size(), 4);
+  EXPECT_TRUE(moved.Contains(5) && moved.Contains(8));
+  moved = one;  // a heap set assigned an inline one
+  EXPECT_EQ(moved.size(), 1);
+  EXPECT_TRUE(moved.Contains(0));
+  one = many;   // and the other way round
+  EXPECT_EQ(one.size(), 3);
+  EXPECT_TRUE(one.Contains(7));
+  const DebtSet& same = one;
+  one = same;   // self-assignment keeps the set
+  EXPECT_EQ(one.size(), 3);
+  std::vector<ContactEvent> events(3);
+  events[1].debts = many;
+  events.insert(events.begin(), ContactEvent{});  // moves the events with their heap sets
+  EXPECT_TRUE(events[2].debts.Contains(6));
+  EXPECT_EQ(sizeof(ContactEvent), 24u);
 }
 
 TEST(DomainTest, ConsentActiveWindowAndBalanceTotal) {
