@@ -8,6 +8,7 @@
 namespace recoup::sim::org {
 
 using store_internal::ChildHeads;
+using store_internal::ChunkedVector;
 using store_internal::Column;
 using store_internal::ObjectTable;
 using store_internal::RawValue;
@@ -20,29 +21,31 @@ void RecordStore::LinkChild(ObjectTable& t, RowIndex row, const FieldDef& field,
                             uint32_t after_plus1) {
   Column& c = t.column(field.index);
   ObjectTable& parent = *tables_[static_cast<size_t>(field.reference_object_index)];
-  uint32_t& head = parent.heads(c.child_rel).head[c.u32[row] - 1];
+  ChunkedVector<uint32_t>& heads = parent.heads(c.child_rel).head;
+  const uint32_t parent_row = c.u32[row] - 1;
+  const uint32_t head = heads[parent_row];
   const uint32_t me = row + 1;
   if (head == 0) {
-    head = me;
-    c.prev[row] = me;
-    c.next[row] = 0;
+    heads.set(parent_row, me);
+    c.prev.set(row, me);
+    c.next.set(row, 0);
     return;
   }
   if (after_plus1 == 0) {  // at the front
-    c.prev[row] = c.prev[head - 1];
-    c.next[row] = head;
-    c.prev[head - 1] = me;
-    head = me;
+    c.prev.set(row, c.prev[head - 1]);
+    c.next.set(row, head);
+    c.prev.set(head - 1, me);
+    heads.set(parent_row, me);
     return;
   }
   const uint32_t next = c.next[after_plus1 - 1];
-  c.next[after_plus1 - 1] = me;
-  c.prev[row] = after_plus1;
-  c.next[row] = next;
+  c.next.set(after_plus1 - 1, me);
+  c.prev.set(row, after_plus1);
+  c.next.set(row, next);
   if (next != 0) {
-    c.prev[next - 1] = me;
+    c.prev.set(next - 1, me);
   } else {
-    c.prev[head - 1] = me;  // the new last child
+    c.prev.set(head - 1, me);  // the new last child
   }
 }
 
@@ -56,25 +59,27 @@ void RecordStore::AppendChild(ObjectTable& t, RowIndex row, const FieldDef& fiel
 uint32_t RecordStore::UnlinkChild(ObjectTable& t, RowIndex row, const FieldDef& field) {
   Column& c = t.column(field.index);
   ObjectTable& parent = *tables_[static_cast<size_t>(field.reference_object_index)];
-  uint32_t& head = parent.heads(c.child_rel).head[c.u32[row] - 1];
+  ChunkedVector<uint32_t>& heads = parent.heads(c.child_rel).head;
+  const uint32_t parent_row = c.u32[row] - 1;
+  const uint32_t head = heads[parent_row];
   const uint32_t me = row + 1;
   const uint32_t prev = c.prev[row];
   const uint32_t next = c.next[row];
   uint32_t before = 0;  // the older neighbour, 0 when `row` was the first child
   if (head == me) {
-    head = next;
-    if (next != 0) c.prev[next - 1] = prev;  // the new first child points at the last one
+    heads.set(parent_row, next);
+    if (next != 0) c.prev.set(next - 1, prev);  // the new first child points at the last one
   } else {
     before = prev;
-    c.next[prev - 1] = next;
+    c.next.set(prev - 1, next);
     if (next != 0) {
-      c.prev[next - 1] = prev;
+      c.prev.set(next - 1, prev);
     } else {
-      c.prev[head - 1] = prev;  // `row` was the last child
+      c.prev.set(head - 1, prev);  // `row` was the last child
     }
   }
-  c.prev[row] = 0;
-  c.next[row] = 0;
+  c.prev.set(row, 0);
+  c.next.set(row, 0);
   return before;
 }
 

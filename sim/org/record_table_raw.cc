@@ -52,24 +52,24 @@ void ObjectTable::SetRaw(uint32_t row, int field_index, RawValue v) {
       c.bits.set(row, v.raw != 0);
       break;
     case Storage::kInt32:
-      c.u32[row] = static_cast<uint32_t>(v.raw);
+      c.u32.set(row, static_cast<uint32_t>(v.raw));
       c.present.set(row, v.present);
       break;
     case Storage::kInt64:
-      c.u64[row] = v.raw;
+      c.u64.set(row, v.raw);
       c.present.set(row, v.present);
       break;
     case Storage::kText:
       if (c.present.get(row)) arena_.Release(c.u64[row]);
       if (v.present) arena_.Retain(v.raw);
-      c.u64[row] = v.present ? v.raw : 0;
+      c.u64.set(row, v.present ? v.raw : 0);
       c.present.set(row, v.present);
       break;
     case Storage::kPicklist:
-      c.u16[row] = v.present ? static_cast<uint16_t>(v.raw) : 0;
+      c.u16.set(row, v.present ? static_cast<uint16_t>(v.raw) : 0);
       break;
     case Storage::kReference:
-      c.u32[row] = v.present ? static_cast<uint32_t>(v.raw) : 0;
+      c.u32.set(row, v.present ? static_cast<uint32_t>(v.raw) : 0);
       break;
     default:
       RECOUP_CHECK_MSG(false, "SetRaw on an implicit column");

@@ -19,8 +19,13 @@ inline constexpr size_t kChunkSize = size_t{1} << kChunkShift;
 inline constexpr size_t kChunkMask = kChunkSize - 1;
 
 // A vector of trivially copyable T in fixed chunks of 2^Shift elements: push_back never moves
-// existing elements, so growth has no copy spike, and references stay valid until the element is
-// popped. Popping frees a chunk as soon as it is empty, so a rollback returns the memory too.
+// existing elements, so growth has no copy spike.
+//
+// A chunk holds memory only while one of its elements differs from T{}: it is allocated on the
+// first such write and freed when the last one goes back to T{} (a count per chunk) or is popped.
+// Until then its elements read as T{} for free, so a column that stays null (most lookups and
+// optional fields of a loaded table) takes nothing per row, and a rollback or an update that
+// clears values returns the memory too.
 template <typename T, uint32_t Shift = kChunkShift>
 class ChunkedVector {
  public:
@@ -28,24 +33,48 @@ class ChunkedVector {
   static constexpr size_t kMask = kSize - 1;
 
   size_t size() const { return size_; }
-  T& operator[](size_t i) { return chunks_[i >> Shift][i & kMask]; }
-  const T& operator[](size_t i) const { return chunks_[i >> Shift][i & kMask]; }
-  void push_back(T v) {
-    if ((size_ & kMask) == 0 && (size_ >> Shift) == chunks_.size()) {
-      chunks_.push_back(std::make_unique<T[]>(kSize));
+  T operator[](size_t i) const {
+    RECOUP_DCHECK(i < size_);
+    const T* data = chunks_[i >> Shift].data.get();
+    return data != nullptr ? data[i & kMask] : T{};
+  }
+  void set(size_t i, T v) {
+    RECOUP_DCHECK(i < size_);
+    Chunk& c = chunks_[i >> Shift];
+    if (c.data == nullptr) {
+      if (v == T{}) return;
+      c.data = std::make_unique<T[]>(kSize);  // value-initialised: every element T{}
     }
-    (*this)[size_++] = v;
+    T& slot = c.data[i & kMask];
+    c.nonzero += static_cast<uint32_t>(v != T{}) - static_cast<uint32_t>(slot != T{});
+    slot = v;
+    if (c.nonzero == 0) c.data.reset();
+  }
+  void push_back(T v) {
+    if ((size_ & kMask) == 0) chunks_.emplace_back();
+    set(size_++, v);
   }
   void pop_back() {
     RECOUP_DCHECK(size_ > 0);
+    set(size_ - 1, T{});
     --size_;
     if ((size_ & kMask) == 0) chunks_.pop_back();
   }
-  // Bytes allocated for elements (whole chunks) plus one pointer per chunk.
-  size_t bytes() const { return chunks_.size() * (kSize * sizeof(T) + sizeof(void*)); }
+  // Bytes of the allocated chunks plus the chunk table.
+  size_t bytes() const { return allocated() * kSize * sizeof(T) + chunks_.size() * sizeof(Chunk); }
+  // Chunks holding memory.
+  size_t allocated() const {
+    size_t n = 0;
+    for (const Chunk& c : chunks_) n += c.data != nullptr ? 1 : 0;
+    return n;
+  }
 
  private:
-  std::vector<std::unique_ptr<T[]>> chunks_;
+  struct Chunk {
+    std::unique_ptr<T[]> data;
+    uint32_t nonzero = 0;  // elements != T{}
+  };
+  std::vector<Chunk> chunks_;
   size_t size_ = 0;
 };
 
@@ -54,8 +83,9 @@ class BitVector {
   size_t size() const { return size_; }
   bool get(size_t i) const { return (words_[i >> 6] >> (i & 63)) & 1; }
   void set(size_t i, bool b) {
-    uint64_t& w = words_[i >> 6];
-    w = b ? (w | (uint64_t{1} << (i & 63))) : (w & ~(uint64_t{1} << (i & 63)));
+    const uint64_t w = words_[i >> 6];
+    const uint64_t bit = uint64_t{1} << (i & 63);
+    words_.set(i >> 6, b ? (w | bit) : (w & ~bit));
   }
   void push_back(bool b) {
     if ((size_ & 63) == 0) words_.push_back(0);
