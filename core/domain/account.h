@@ -68,32 +68,36 @@ struct Payment {
 struct Account {
   AccountId id = 0;
   PersonId debtor = 0;
-  std::string external_id;  // e.g. the org's record Id
-  std::string creditor;
-  Product product = Product::kOther;
-  CollectorRole collector = CollectorRole::kThirdPartyCollector;
+  // What is owed, how late, and the arrangement: together at the front, so that the operation's
+  // daily pass over the portfolio (aging and the receivables snapshot) reads two cache lines of
+  // an account rather than four. The fields are ordered to leave no padding: 256 bytes in all.
   Balance balance;
   Money original_balance;   // at placement / charge-off: the base of settlement floors
   int days_past_due = 0;
   bool charged_off = false;
-  int currency_decimals = 2;
+  Product product = Product::kOther;
+  CollectorRole collector = CollectorRole::kThirdPartyCollector;
   // Debt-level flags.
-  Timestamp written_cease = Timestamp::InfiniteFuture();  // 1006.6(c): refuses to pay / stop
   bool attorney_represented = false;                       // for this debt (1006.6(b)(2))
   DisputeStatus dispute = DisputeStatus::kNone;
   bool original_creditor_hold = false;                     // 1006.38(c) request pending
   bool time_barred = false;
+  int currency_decimals = 2;
+  Arrangement arrangement;
+  int broken_promises = 0;          // consecutive broken promises
+  Timestamp written_cease = Timestamp::InfiniteFuture();  // 1006.6(c): refuses to pay / stop
   Timestamp validation_notice_sent = Timestamp::InfinitePast();
+  Timestamp last_payment = Timestamp::InfinitePast();
   // History.
   std::vector<PromiseToPay> promises;
-  Arrangement arrangement;
   std::vector<Payment> payments;
-  int broken_promises = 0;          // consecutive broken promises
-  Timestamp last_payment = Timestamp::InfinitePast();
+  std::string external_id;  // e.g. the org's record Id
+  std::string creditor;
 
   Stage stage() const { return StageFor(days_past_due, charged_off); }
   bool CeaseInEffect(Timestamp now) const { return written_cease <= now; }
 };
+static_assert(sizeof(Account) <= 256, "a portfolio keeps one Account per debt");
 
 }  // namespace recoup::domain
 
