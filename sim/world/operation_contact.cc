@@ -162,6 +162,7 @@ void OperationImpl::Enqueue(uint32_t i, const compliance::ContactRequest& reques
   c.epoch = state_[i].plan_epoch;
   c.request = request;
   c.queued = kernel_->Now();
+  c.generation = state_[i].queue_generation;
   if (request.channel == domain::Channel::kCall) {
     state_[i].queued = true;
     state_[i].waiting = true;
@@ -193,6 +194,7 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
   while (!queue.empty()) {
     const QueuedContact c = queue.front();
     queue.pop_front();
+    if (Withdrawn(c)) continue;
     AccountState& st = state_[c.account];
     st.queued = false;
     st.waiting = false;

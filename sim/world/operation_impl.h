@@ -57,6 +57,9 @@ struct AccountState {
   int32_t rpcs = 0;
   int32_t resolved_day = -1;
   uint32_t plan_epoch = 0;  // bumps on every re-plan; stale due events are dropped
+  // Bumps when the account's waiting contacts are withdrawn (WithdrawWaiting): queue entries
+  // stamped with an older value are skipped as if they had been removed.
+  uint32_t queue_generation = 0;
   uint32_t escalations = 0;
   uint32_t payments = 0;
   int32_t next_instalment = 0;  // index into the arrangement's schedule
@@ -73,6 +76,8 @@ struct QueuedContact {
   uint32_t epoch = 0;
   compliance::ContactRequest request;
   bool callback = false;  // an agent's call back of a hand-off (its OwedCallback: calling_back_)
+  // AccountState::queue_generation when it joined a line, agent or send queue.
+  uint32_t generation = 0;
   Timestamp queued;
 };
 
@@ -159,6 +164,11 @@ class OperationImpl {
   void OnInboundCall(uint32_t i, int contact_point, uint64_t key);
   // Removes account i's contact waiting in a call or send queue (queued and waiting are cleared).
   void WithdrawWaiting(uint32_t i);
+  // Whether `c`, taken from a line, agent or send queue, was withdrawn after it joined: it is
+  // then skipped without any effect, as if WithdrawWaiting had removed it.
+  bool Withdrawn(const QueuedContact& c) const {
+    return c.generation != state_[c.account].queue_generation;
+  }
   // Pops the oldest waiting inbound call an AI line (`ai_line`) or an agent may answer.
   bool PopInbound(bool ai_line, QueuedContact* out);
   // The patience of the debtor whose phone rang at `rang` runs out: hangs up if still on hold.

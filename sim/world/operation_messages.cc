@@ -48,6 +48,7 @@ void OperationImpl::PumpSends(domain::Channel channel) {
   while (!queue.empty()) {
     const QueuedContact c = queue.front();
     queue.pop_front();
+    if (Withdrawn(c)) continue;
     AccountState& st = state_[c.account];
     if (st.plan_epoch != c.epoch || !IsOpen(st.status)) {  // resolved meanwhile
       st.queued = false;
@@ -60,6 +61,9 @@ void OperationImpl::PumpSends(domain::Channel channel) {
                         : recording::Agent::kNone);
     break;
   }
+  // Withdrawn messages at the front go now, so that a queue holding only those does not keep the
+  // pump scheduled.
+  while (!queue.empty() && Withdrawn(queue.front())) queue.pop_front();
   if (queue.empty()) return;
   send_scheduled_[ch] = true;
   kernel_->CallAt(next_send_[ch], [this, channel] { PumpSends(channel); });

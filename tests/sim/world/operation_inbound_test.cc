@@ -160,6 +160,33 @@ TEST_F(OperationInboundTest, ALateEveningCallIsAnsweredByTheAi) {
   EXPECT_GT(answered, 0);
 }
 
+// While the debtor is on a call they made, none of our own contacts with them starts: what was
+// waiting for a line, an agent or a send when they called was withdrawn, and a withdrawn entry is
+// skipped when it comes up in its queue.
+TEST_F(OperationInboundTest, NoContactOfOursStartsWhileTheDebtorIsCallingUs) {
+  for (const OperationRun* run : {ai_, human_}) {
+    const std::vector<ContactRow> rows = run->rows.Contacts();
+    std::map<uint64_t, std::vector<const ContactRow*>> inbound_by_account;
+    for (const ContactRow& r : rows) {
+      if (Answered(r)) inbound_by_account[r.account].push_back(&r);
+    }
+    ASSERT_FALSE(inbound_by_account.empty());
+    int outbound_checked = 0;
+    for (const ContactRow& c : rows) {
+      if (c.inbound || c.verdict != VerdictKind::kAllow) continue;
+      const auto it = inbound_by_account.find(c.account);
+      if (it == inbound_by_account.end()) continue;
+      ++outbound_checked;
+      for (const ContactRow* in : it->second) {
+        EXPECT_FALSE(c.start > in->start && c.start < in->start + in->duration)
+            << "account " << c.account << ": our contact at " << c.start.ToIso8601()
+            << " during their call at " << in->start.ToIso8601();
+      }
+    }
+    EXPECT_GT(outbound_checked, 0);
+  }
+}
+
 // A written cease stops the callback: once it is in effect no contact is made about the debt, not
 // even when the debtor calls; the call is turned down by the cease rule (a blocked inbound row).
 TEST(OperationInboundCeaseTest, AnAccountWithAWrittenCeaseIsNotCalledBack) {
