@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <utility>
@@ -34,6 +35,26 @@ Portfolio MakePortfolio(int64_t n) {
   StatusOr<Portfolio> p = GeneratePortfolio(spec, behaviour, 4, kStart, 30);
   EXPECT_TRUE(p.ok()) << p.status();
   return std::move(p).value();
+}
+
+// The store's bytes per loaded account (docs/world.md quotes the figure): the run's accounts set 10
+// of Collection_Account__c's fields, and the columns they leave null take no memory.
+TEST(OrgLoadingTest, BytesPerLoadedAccount) {
+  constexpr int64_t kAccounts = 4 * 16384;  // whole column chunks
+  const Portfolio portfolio = MakePortfolio(kAccounts);
+  std::unique_ptr<org::Org> org = MakeOrg();
+  size_t before = 0;
+  {
+    org::Org::Session session = org->Lock();
+    before = session.store().ApproximateBytes();
+  }
+  ASSERT_TRUE(LoadPortfolioIntoOrg(portfolio, *org).ok());
+  org::Org::Session session = org->Lock();
+  const double per_account =
+      static_cast<double>(session.store().ApproximateBytes() - before) / kAccounts;
+  std::printf("org store: %.1f bytes per loaded account\n", per_account);
+  EXPECT_LT(per_account, 200.0);
+  EXPECT_GT(per_account, 60.0);  // it does hold the ten values and the external-Id index
 }
 
 TEST(OrgLoadingTest, OneRecordPerAccountFoundByExternalId) {
