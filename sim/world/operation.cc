@@ -68,8 +68,16 @@ int OperationImpl::DayIndex(Timestamp t) const {
 }
 
 const cctz::time_zone& OperationImpl::DebtorZone(uint32_t i) const {
-  const uint8_t region = portfolio_.traits[i].region;
+  const uint8_t region = state_[i].region;
   return region < region_zones_.size() ? region_zones_[region] : op_zone_;
+}
+
+void OperationImpl::Prefetch(uint32_t i) const {
+  const char* account = reinterpret_cast<const char*>(&portfolio_.accounts[i]);
+  __builtin_prefetch(account);
+  __builtin_prefetch(account + 64);  // the balance, the delinquency and the arrangement
+  __builtin_prefetch(&histories_[i]);
+  portfolio_.debtors.Prefetch(i);
 }
 
 const domain::Debtor& OperationImpl::DebtorOf(uint32_t i) const {
@@ -187,6 +195,7 @@ Status OperationImpl::Init() {
     st.placed = a.balance.Total();
     st.stage_entered = strategy::EstimatedStageEntry(a, start_);
     st.last_stage = static_cast<uint8_t>(a.stage());
+    st.region = portfolio_.traits[i].region;
     st.arm = static_cast<int8_t>(options_.forced_arm);
   }
   StatusOr<DebtorModel> model =

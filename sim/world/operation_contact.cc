@@ -57,6 +57,7 @@ void OperationImpl::ScheduleReplan(uint32_t i, Timestamp at) {
 }
 
 void OperationImpl::Replan(uint32_t i) {
+  Prefetch(i);
   AccountState& st = state_[i];
   // Not while a contact is queued or running, nor while the debtor calls us (EndInbound plans).
   if (!IsOpen(st.status) || st.queued || st.inbound) return;
@@ -122,6 +123,7 @@ void OperationImpl::Replan(uint32_t i) {
 void OperationImpl::OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest request) {
   AccountState& st = state_[i];
   if (st.plan_epoch != epoch || !IsOpen(st.status) || st.queued || st.inbound) return;
+  Prefetch(i);
   const Timestamp now = kernel_->Now();
   const compliance::Verdict v =
       engine_.Check(request, portfolio_.accounts[i], DebtorOf(i), histories_[i], now);
@@ -194,6 +196,7 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
   while (!queue.empty()) {
     const QueuedContact c = queue.front();
     queue.pop_front();
+    Prefetch(c.account);
     if (Withdrawn(c)) continue;
     AccountState& st = state_[c.account];
     st.queued = false;

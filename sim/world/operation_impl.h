@@ -46,6 +46,9 @@ struct AccountState {
   int8_t arm = -1;
   AccountStatus status = AccountStatus::kOpen;
   uint8_t last_stage = 0;
+  // The debtor's region (DebtorTraits::region, which never changes), kept here so that DebtorZone
+  // reads it with the rest of the state instead of missing the cache on the traits.
+  uint8_t region = 0;
   bool queued = false;  // waiting in a call queue (not re-planned meanwhile)
   bool escalated = false;
   bool touched = false;  // had a live right-party contact (for self-cure accounting)
@@ -248,6 +251,9 @@ class OperationImpl {
   domain::LocalDate Today() const;
   int DayIndex(Timestamp t) const;
   const cctz::time_zone& DebtorZone(uint32_t i) const;
+  // Asks the memory system for what handling account i reads first (the account, its ledger's
+  // header, its packed debtor), so that those cache misses overlap instead of following each other.
+  void Prefetch(uint32_t i) const;
   void EmitOutcomes();
   // The debtor of account i as the core reads it, expanded from the packed store
   // (debtor_store.h): the pinned copy while a contact with them is under way, else a scratch object
