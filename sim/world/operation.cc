@@ -73,6 +73,7 @@ const cctz::time_zone& OperationImpl::DebtorZone(uint32_t i) const {
 }
 
 void OperationImpl::Prefetch(uint32_t i) const {
+  __builtin_prefetch(&state_[i]);
   const char* account = reinterpret_cast<const char*>(&portfolio_.accounts[i]);
   __builtin_prefetch(account);
   __builtin_prefetch(account + 64);  // the balance, the delinquency and the arrangement

@@ -52,6 +52,7 @@ recording::PaymentRow::Source SourceOf(domain::Channel c, bool inbound) {
 void OperationImpl::ScheduleReplan(uint32_t i, Timestamp at) {
   const uint32_t epoch = ++state_[i].plan_epoch;
   kernel_->CallAt(at, [this, i, epoch] {
+    Prefetch(i);  // most re-plans go ahead: start the misses Replan will take
     if (state_[i].plan_epoch == epoch) Replan(i);
   });
 }
@@ -121,9 +122,9 @@ void OperationImpl::Replan(uint32_t i) {
 }
 
 void OperationImpl::OnDue(uint32_t i, uint32_t epoch, compliance::ContactRequest request) {
+  Prefetch(i);
   AccountState& st = state_[i];
   if (st.plan_epoch != epoch || !IsOpen(st.status) || st.queued || st.inbound) return;
-  Prefetch(i);
   const Timestamp now = kernel_->Now();
   const compliance::Verdict v =
       engine_.Check(request, portfolio_.accounts[i], DebtorOf(i), histories_[i], now);
@@ -356,6 +357,7 @@ void OperationImpl::ReportApiCalls(const std::vector<workflow::ApiCall>& calls, 
 void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
                                  const workflow::ContactOutcome& out, Timestamp started) {
   const uint32_t i = c.account;
+  Prefetch(i);
   AccountState& st = state_[i];
   const bool inbound = c.request.inbound;  // the debtor called us
   (inbound ? st.inbound : st.queued) = false;

@@ -251,8 +251,9 @@ class OperationImpl {
   domain::LocalDate Today() const;
   int DayIndex(Timestamp t) const;
   const cctz::time_zone& DebtorZone(uint32_t i) const;
-  // Asks the memory system for what handling account i reads first (the account, its ledger's
-  // header, its packed debtor), so that those cache misses overlap instead of following each other.
+  // Asks the memory system for what handling account i reads first (its state, the account, its
+  // ledger's header, its packed debtor), so that those cache misses overlap instead of following
+  // each other.
   void Prefetch(uint32_t i) const;
   void EmitOutcomes();
   // The debtor of account i as the core reads it, expanded from the packed store
