@@ -165,7 +165,8 @@ class OperationImpl {
   void ScheduleCallback(uint32_t i, const conversation::ContactAttemptRecord& a);
   // The debtor calls from phone `contact_point`; `key` identifies what prompted it (patience draw).
   void OnInboundCall(uint32_t i, int contact_point, uint64_t key);
-  // Removes account i's contact waiting in a call or send queue (queued and waiting are cleared).
+  // Withdraws account i's contacts waiting in a call or send queue (queued and waiting are
+  // cleared; the entries stay in their queues, to be skipped when they come up: Withdrawn).
   void WithdrawWaiting(uint32_t i);
   // Whether `c`, taken from a line, agent or send queue, was withdrawn after it joined: it is
   // then skipped without any effect, as if WithdrawWaiting had removed it.
