@@ -6,7 +6,8 @@
 // agents on shifts, or the message channels with their daily capacities. A coroutine lives only
 // while a contact runs (core/workflow/interaction.h): the org lookup, the conversation with the
 // simulated debtor (sim/adapters/sim_channel_port.h) and the writes to the in-process mock org
-// (sim/adapters/sim_org_port.h). Debtors call back after a voicemail, a message or a letter
+// (sim/adapters/sim_org_port.h); while the org refuses requests for its limits, calls and messages
+// wait in their queues (core/workflow/org_backoff.h). Debtors call back after a voicemail, a message or a letter
 // (inbound calls through the same workflow, answered by the AI 24/7 or an agent on shift, else on
 // hold or lost to voicemail; operation_inbound.cc). Hand-offs wait in an escalation queue for a
 // human, with abandonment; one nobody can take live, or that the debtor abandoned, goes to a

@@ -223,11 +223,45 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
   return false;
 }
 
+bool OperationImpl::OrgPaused() {
+  const Timestamp now = kernel_->Now();
+  if (!org_backoff_.Paused(now)) return false;
+  if (!org_wake_scheduled_) {
+    org_wake_scheduled_ = true;
+    kernel_->CallAt(org_backoff_.resume_at(), [this] {
+      org_wake_scheduled_ = false;
+      ResumeOrgWork();
+    });
+  }
+  return true;
+}
+
+void OperationImpl::NoteOrgAnswers(const std::vector<workflow::ApiCall>& calls) {
+  const Timestamp now = kernel_->Now();
+  const bool paused = org_backoff_.Paused(now);
+  for (const workflow::ApiCall& call : calls) org_backoff_.OnAnswer(call.code, call.sent, now);
+  // The probe's answer: the queues are worked again as their own event (the caller is still
+  // applying its outcome).
+  if (paused && !org_backoff_.Paused(now)) kernel_->CallAt(now, [this] { ResumeOrgWork(); });
+}
+
+void OperationImpl::ResumeOrgWork() {
+  Dispatch();
+  for (int ch = 0; ch < domain::kChannelCount; ++ch) {
+    if (!send_queue_[ch].empty() && !send_scheduled_[ch]) {
+      PumpSends(static_cast<domain::Channel>(ch));
+    }
+  }
+}
+
 void OperationImpl::Dispatch() {
   // AI lines: the next queued call compliance allows now; deferred ones come back when allowed.
-  // Debtors calling us go first: an AI line takes the oldest inbound call it may answer.
+  // Debtors calling us go first: an AI line takes the oldest inbound call it may answer. While the
+  // org refuses requests for its limits our own calls wait in their queues (a debtor calling us is
+  // still answered).
   QueuedContact c;
-  while (ai_free_ > 0 && (PopInbound(/*ai_line=*/true, &c) || PopAllowed(ai_queue_, &c))) {
+  while (ai_free_ > 0 &&
+         (PopInbound(/*ai_line=*/true, &c) || (!OrgPaused() && PopAllowed(ai_queue_, &c)))) {
     --ai_free_;
     StartContact(c, recording::Agent::kAi);
   }
@@ -274,8 +308,9 @@ bool OperationImpl::DispatchHuman() {
   QueuedContact c;
   const bool inbound =
       !inbound_queue_.empty() && InboundAgentsOnShift() > 0 && PopInbound(/*ai_line=*/false, &c);
-  const bool callback = !inbound && escalation_agents_on_shift_ > 0 && PopCallback(&c);
-  if (inbound || callback || PopAllowed(human_queue_, &c)) {
+  const bool paused = !inbound && OrgPaused();
+  const bool callback = !inbound && !paused && escalation_agents_on_shift_ > 0 && PopCallback(&c);
+  if (inbound || callback || (!paused && PopAllowed(human_queue_, &c))) {
     ++human_busy_;
     StartContact(c, recording::Agent::kHuman);
     return true;
@@ -284,7 +319,10 @@ bool OperationImpl::DispatchHuman() {
 }
 
 void OperationImpl::StartContact(const QueuedContact& c, recording::Agent agent) {
-  if (!c.request.inbound) state_[c.account].waiting = false;
+  if (!c.request.inbound) {
+    state_[c.account].waiting = false;
+    org_backoff_.OnStart(kernel_->Now());  // after a pause, the probe (org_backoff.h)
+  }
   kernel_->Spawn(ContactProcess(c, agent));
 }
 
@@ -373,6 +411,26 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     }
   }
   ReportApiCalls(out.api_calls, st.arm);
+  NoteOrgAnswers(out.api_calls);
+  // The org refused the account lookup for its limits: not a verdict on the contact. Our call
+  // waits for the pause to end, at the front of its queue (a call back stays owed); it is neither
+  // logged as blocked nor counted as a denial.
+  const bool org_refused = !out.contacted && !inbound &&
+                           out.lookup.code() == StatusCode::kResourceExhausted;
+  if (org_refused && c.callback) {
+    CallBackNotPlaced(c, compliance::Verdict::Defer(compliance::Rule::kNone,
+                                                    "the org refused the account lookup",
+                                                    std::max(now, org_backoff_.resume_at())));
+    Dispatch();
+    return;
+  }
+  if (org_refused && !Withdrawn(c) && st.plan_epoch == c.epoch && IsOpen(st.status)) {
+    st.queued = true;
+    st.waiting = true;
+    (agent == recording::Agent::kAi ? ai_queue_ : human_queue_).push_front(c);
+    Dispatch();
+    return;
+  }
   if (!out.contacted && inbound) {
     // Turned down when answered (a hold that began while the debtor waited, a failed lookup).
     InboundBlocked(i, c.request, out.verdict);

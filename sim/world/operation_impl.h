@@ -19,6 +19,7 @@
 #include "core/domain/calendar.h"
 #include "core/runtime/task.h"
 #include "core/workflow/interaction.h"
+#include "core/workflow/org_backoff.h"
 #include "core/workflow/planner.h"
 #include "sim/adapters/sim_channel_port.h"
 #include "sim/adapters/sim_org_port.h"
@@ -148,6 +149,13 @@ class OperationImpl {
                const compliance::Verdict& verdict, bool callback = false);
   void ApplyFlags(uint32_t i, const conversation::ConversationResult& r);
   void ReportApiCalls(const std::vector<workflow::ApiCall>& calls, int8_t arm);
+  // The org's answers to a contact's requests, for the back-off (core/workflow/org_backoff.h).
+  void NoteOrgAnswers(const std::vector<workflow::ApiCall>& calls);
+  // While the org refuses requests for its limits, calls and messages wait in their queues (true);
+  // the queues are worked again when the pause ends (one wake-up is scheduled).
+  bool OrgPaused();
+  // Works the call and send queues again (a pause ended, or the probe's answer came).
+  void ResumeOrgWork();
   Money ContactCost(const conversation::ContactAttemptRecord& a, recording::Agent agent) const;
   bool AfterHours(Timestamp t) const;
   // Whether any agent ever works a shift (with the escalations skill when `escalations`).
@@ -334,6 +342,10 @@ class OperationImpl {
   std::deque<QueuedContact> send_queue_[domain::kChannelCount];
   Timestamp next_send_[domain::kChannelCount];
   bool send_scheduled_[domain::kChannelCount] = {};
+  // Pausing calls and messages while the org refuses requests for its limits, and whether the
+  // Dispatch at the end of the pause is scheduled.
+  workflow::OrgBackoff org_backoff_;
+  bool org_wake_scheduled_ = false;
 
   // Day accumulators.
   recording::DaySnapshot day_;

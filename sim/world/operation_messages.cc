@@ -45,6 +45,9 @@ void OperationImpl::PumpSends(domain::Channel channel) {
   std::deque<QueuedContact>& queue = send_queue_[ch];
   send_scheduled_[ch] = false;
   const Timestamp now = kernel_->Now();
+  // While the org refuses requests for its limits the messages wait (their Contact Attempt and
+  // Compliance Record could not be written); the end of the pause pumps the queue again.
+  if (OrgPaused()) return;
   while (!queue.empty()) {
     const QueuedContact c = queue.front();
     queue.pop_front();

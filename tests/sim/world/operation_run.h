@@ -20,7 +20,8 @@
 
 namespace recoup::sim::world::test_support {
 
-// Keeps every row; contacts and flags in the order they came (the audit needs that order).
+// Keeps every row but promises, days and outcomes; contacts and flags in the order they came
+// (the audit needs that order).
 class RowRecorder final : public recording::RunSink {
  public:
   void OnContact(const recording::ContactRow& r) override { events.emplace_back(r); }
@@ -28,7 +29,7 @@ class RowRecorder final : public recording::RunSink {
   void OnPayment(const recording::PaymentRow& r) override { payments.push_back(r); }
   void OnPromise(const recording::PromiseRow&) override {}
   void OnEscalation(const recording::EscalationRow& r) override { escalations.push_back(r); }
-  void OnApiCall(const recording::ApiCallRow&) override {}
+  void OnApiCall(const recording::ApiCallRow& r) override { api_calls.push_back(r); }
   void OnDay(const recording::DaySnapshot&) override {}
   void OnAccountOutcome(const recording::AccountOutcomeRow&) override {}
 
@@ -37,6 +38,7 @@ class RowRecorder final : public recording::RunSink {
   std::vector<std::variant<recording::ContactRow, recording::FlagRow>> events;
   std::vector<recording::PaymentRow> payments;
   std::vector<recording::EscalationRow> escalations;
+  std::vector<recording::ApiCallRow> api_calls;
 };
 
 // One run: every row, the portfolio as placed, the audit's report and the KPI summary.
