@@ -226,10 +226,13 @@ bool OperationImpl::PopAllowed(std::deque<QueuedContact>& queue, QueuedContact* 
 bool OperationImpl::OrgPaused() {
   const Timestamp now = kernel_->Now();
   if (!org_backoff_.Paused(now)) return false;
-  if (!org_wake_scheduled_) {
-    org_wake_scheduled_ = true;
-    kernel_->CallAt(org_backoff_.resume_at(), [this] {
-      org_wake_scheduled_ = false;
+  // One wake-up at the end of the wait; a wait that ends before the wake-up scheduled (a shorter
+  // pause after a probe's deadline) gets its own, and the later one then finds nothing to do.
+  const Timestamp at = org_backoff_.resume_at();
+  if (!(org_wake_at_ > now && org_wake_at_ <= at)) {
+    org_wake_at_ = at;
+    kernel_->CallAt(at, [this, at] {
+      if (org_wake_at_ == at) org_wake_at_ = Timestamp::InfinitePast();
       ResumeOrgWork();
     });
   }

@@ -342,10 +342,10 @@ class OperationImpl {
   std::deque<QueuedContact> send_queue_[domain::kChannelCount];
   Timestamp next_send_[domain::kChannelCount];
   bool send_scheduled_[domain::kChannelCount] = {};
-  // Pausing calls and messages while the org refuses requests for its limits, and whether the
-  // Dispatch at the end of the pause is scheduled.
+  // Pausing calls and messages while the org refuses requests for its limits, and when the
+  // wake-up that works the queues again is scheduled (InfinitePast: none).
   workflow::OrgBackoff org_backoff_;
-  bool org_wake_scheduled_ = false;
+  Timestamp org_wake_at_ = Timestamp::InfinitePast();
 
   // Day accumulators.
   recording::DaySnapshot day_;
