@@ -115,6 +115,7 @@ Task<ContactOutcome> RunContact(ContactInputs in, Ports ports) {
     lookup.latency = executor->Now() - lookup.sent;
     lookup.code = view.ok() ? StatusCode::kOk : view.status().code();
     out.api_calls.push_back(lookup);
+    if (in.lookup_done) in.lookup_done(lookup);
     if (!view.ok()) {
       out.lookup = view.status();
       out.verdict = compliance::Verdict::Deny(compliance::Rule::kNone,

@@ -95,6 +95,11 @@ struct ContactInputs {
   // caller that keeps a copy of the debtor for the contact can free it while a message thread
   // waits days for its reply. The other pointers must stay valid until the task ends.
   std::function<void()> debtor_done;
+  // Called once (when set) with the account lookup's ApiCall as soon as its answer comes, before
+  // anything else happens in the contact: a caller backing off from an org that refuses for its
+  // limits (org_backoff.h) learns of the answer then, not when the conversation ends. The call
+  // is in ContactOutcome::api_calls as well.
+  std::function<void(const ApiCall&)> lookup_done;
 };
 
 struct ContactOutcome {

@@ -9,9 +9,12 @@
 //  - open: the first refusal pauses that work (the caller keeps it queued) for a delay that
 //    doubles while the org goes on refusing (`first`, 2x `first`, ... up to `max`);
 //  - half-open: when a pause ends, the next piece of work to start is the probe, and nothing else
-//    starts until an answer comes (or `max` passes without one). The org taking a request sent
-//    after the last refusal closes the breaker; another refusal opens it again, for twice as long.
-// Refusals of requests already in flight when a pause began do not lengthen it.
+//    starts until an answer comes (or `max` passes without one). The org taking (kOk) a request
+//    sent after the last refusal closes the breaker, during a pause too; another refusal opens it
+//    again, for twice as long. Answers other than kOk and kResourceExhausted change nothing.
+// Refusals that come during a pause do not lengthen it. The caller should make a piece of work
+// whose first request answers quickly the probe (the simulated operation: a call, whose account
+// lookup comes first), and report that answer as soon as it comes.
 //
 // The same policy serves the simulated operation (sim/world) and the live adapter: it reads only
 // the answers and the times the caller gives it.

@@ -1,5 +1,6 @@
 // Operation: planning, the queues for lines and agents, and running contacts through the workflow.
 #include <algorithm>
+#include <span>
 #include <utility>
 
 #include "core/base/check.h"
@@ -239,12 +240,16 @@ bool OperationImpl::OrgPaused() {
   return true;
 }
 
-void OperationImpl::NoteOrgAnswers(const std::vector<workflow::ApiCall>& calls) {
+void OperationImpl::NoteOrgAnswers(std::span<const workflow::ApiCall> calls, bool lookups) {
   const Timestamp now = kernel_->Now();
   const bool paused = org_backoff_.Paused(now);
-  for (const workflow::ApiCall& call : calls) org_backoff_.OnAnswer(call.code, call.sent, now);
-  // The probe's answer: the queues are worked again as their own event (the caller is still
-  // applying its outcome).
+  for (const workflow::ApiCall& call : calls) {
+    if (lookups || call.kind != workflow::ApiCallKind::kLookup) {
+      org_backoff_.OnAnswer(call.code, call.sent, now);
+    }
+  }
+  // The wait ended (the probe's lookup was answered, or the org took a request): the queues are
+  // worked again as their own event (the caller is still in the middle of a contact).
   if (paused && !org_backoff_.Paused(now)) kernel_->CallAt(now, [this] { ResumeOrgWork(); });
 }
 
@@ -324,7 +329,9 @@ bool OperationImpl::DispatchHuman() {
 void OperationImpl::StartContact(const QueuedContact& c, recording::Agent agent) {
   if (!c.request.inbound) {
     state_[c.account].waiting = false;
-    org_backoff_.OnStart(kernel_->Now());  // after a pause, the probe (org_backoff.h)
+    // After a pause a call is the probe (org_backoff.h): its lookup is its first request, and its
+    // answer comes back at once (ContactInputs::lookup_done).
+    if (c.request.channel == domain::Channel::kCall) org_backoff_.OnStart(kernel_->Now());
   }
   kernel_->Spawn(ContactProcess(c, agent));
 }
@@ -337,6 +344,9 @@ Task<void> OperationImpl::ContactProcess(QueuedContact c, recording::Agent agent
   // (a message thread then waits for its reply without a copy of the debtor).
   in.debtor = PinDebtor(i);
   in.debtor_done = [this, i] { UnpinDebtor(i); };
+  in.lookup_done = [this](const workflow::ApiCall& lookup) {
+    NoteOrgAnswers({&lookup, 1}, /*lookups=*/true);
+  };
   in.history = &histories_[i];
   in.engine = &engine_;
   const strategy::Strategy* strategy = planner_->StrategyById(state_[i].strategy);
@@ -414,23 +424,22 @@ void OperationImpl::ApplyOutcome(const QueuedContact& c, recording::Agent agent,
     }
   }
   ReportApiCalls(out.api_calls, st.arm);
-  NoteOrgAnswers(out.api_calls);
-  // The org refused the account lookup for its limits: not a verdict on the contact. Our call
-  // waits for the pause to end, at the front of its queue (a call back stays owed); it is neither
-  // logged as blocked nor counted as a denial.
-  const bool org_refused = !out.contacted && !inbound &&
-                           out.lookup.code() == StatusCode::kResourceExhausted;
-  if (org_refused && c.callback) {
-    CallBackNotPlaced(c, compliance::Verdict::Defer(compliance::Rule::kNone,
-                                                    "the org refused the account lookup",
-                                                    std::max(now, org_backoff_.resume_at())));
-    Dispatch();
-    return;
-  }
-  if (org_refused && !Withdrawn(c) && st.plan_epoch == c.epoch && IsOpen(st.status)) {
-    st.queued = true;
-    st.waiting = true;
-    (agent == recording::Agent::kAi ? ai_queue_ : human_queue_).push_front(c);
+  NoteOrgAnswers(out.api_calls, /*lookups=*/false);  // the lookup's came with lookup_done
+  // The org refused the account lookup for its limits: not a verdict on the contact, so it is
+  // neither logged as blocked nor counted as a denial. Our call waits for the pause to end at the
+  // front of its queue; a call back stays owed and rejoins the callback list when the pause ends.
+  // An account withdrawn meanwhile (the debtor is calling us: EndInbound plans it) or no longer
+  // open needs nothing more.
+  if (!out.contacted && !inbound && out.lookup.code() == StatusCode::kResourceExhausted) {
+    if (c.callback) {
+      CallBackNotPlaced(c, compliance::Verdict::Defer(compliance::Rule::kNone,
+                                                      "the org refused the account lookup",
+                                                      std::max(now, org_backoff_.resume_at())));
+    } else if (!Withdrawn(c) && st.plan_epoch == c.epoch && IsOpen(st.status)) {
+      st.queued = true;
+      st.waiting = true;
+      (agent == recording::Agent::kAi ? ai_queue_ : human_queue_).push_front(c);
+    }
     Dispatch();
     return;
   }

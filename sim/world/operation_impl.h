@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -149,8 +150,9 @@ class OperationImpl {
                const compliance::Verdict& verdict, bool callback = false);
   void ApplyFlags(uint32_t i, const conversation::ConversationResult& r);
   void ReportApiCalls(const std::vector<workflow::ApiCall>& calls, int8_t arm);
-  // The org's answers to a contact's requests, for the back-off (core/workflow/org_backoff.h).
-  void NoteOrgAnswers(const std::vector<workflow::ApiCall>& calls);
+  // The org's answers to a contact's requests, for the back-off (core/workflow/org_backoff.h);
+  // `lookups`: the account lookups among them too (else they were reported as they came).
+  void NoteOrgAnswers(std::span<const workflow::ApiCall> calls, bool lookups);
   // While the org refuses requests for its limits, calls and messages wait in their queues (true);
   // the queues are worked again when the pause ends (one wake-up is scheduled).
   bool OrgPaused();

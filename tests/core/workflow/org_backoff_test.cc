@@ -83,6 +83,75 @@ TEST(OrgBackoffTest, AnswerToARequestSentBeforeTheLastRefusalKeepsTheDelay) {
   EXPECT_EQ(b.delay(), 4 * kMinute);
 }
 
+TEST(OrgBackoffTest, AfterAPauseOneProbeGoesAndTheRestWaitsForItsAnswer) {
+  OrgBackoff b = MinuteToEight();
+  b.OnStart(kT0);  // closed: starting work changes nothing
+  EXPECT_FALSE(b.Paused(kT0));
+  b.OnAnswer(StatusCode::kResourceExhausted, kT0, kT0);
+  const Timestamp end = kT0 + kMinute;
+  EXPECT_FALSE(b.Paused(end));
+  b.OnStart(end);  // the probe
+  EXPECT_TRUE(b.Paused(end));
+  EXPECT_EQ(b.resume_at(), end + Duration::Minutes(8));  // waits at most `max` for its answer
+  b.OnStart(end);  // started anyway (not the caller's turn): still one probe, same deadline
+  EXPECT_EQ(b.resume_at(), end + Duration::Minutes(8));
+  // Its answer: taken, so the breaker closes and everything starts again.
+  b.OnAnswer(StatusCode::kOk, end, end + Duration::Milliseconds(150));
+  EXPECT_FALSE(b.Paused(end + Duration::Milliseconds(150)));
+  EXPECT_EQ(b.delay(), Duration::Zero());
+  b.OnStart(end + Duration::Seconds(1));  // closed again: no probe
+  EXPECT_FALSE(b.Paused(end + Duration::Seconds(1)));
+}
+
+TEST(OrgBackoffTest, RefusedProbeOpensTheBreakerForTwiceAsLong) {
+  OrgBackoff b = MinuteToEight();
+  b.OnAnswer(StatusCode::kResourceExhausted, kT0, kT0);
+  const Timestamp end = kT0 + kMinute;
+  b.OnStart(end);
+  b.OnAnswer(StatusCode::kResourceExhausted, end, end + Duration::Seconds(1));
+  EXPECT_EQ(b.resume_at(), end + Duration::Seconds(1) + 2 * kMinute);
+  EXPECT_TRUE(b.Paused(end + Duration::Seconds(1) + kMinute));  // not the probe's deadline
+}
+
+TEST(OrgBackoffTest, ProbeWithoutAnAnswerHoldsTheWorkUntilItsDeadlineThenANewProbeGoes) {
+  OrgBackoff b = MinuteToEight();
+  b.OnAnswer(StatusCode::kResourceExhausted, kT0, kT0);
+  const Timestamp end = kT0 + kMinute;
+  b.OnStart(end);
+  const Timestamp deadline = end + Duration::Minutes(8);
+  EXPECT_TRUE(b.Paused(deadline - Duration::Nanoseconds(1)));
+  EXPECT_FALSE(b.Paused(deadline));
+  b.OnStart(deadline);  // the next probe
+  EXPECT_TRUE(b.Paused(deadline));
+  EXPECT_EQ(b.resume_at(), deadline + Duration::Minutes(8));
+  EXPECT_EQ(b.delay(), kMinute);  // no refusal came: the delay did not grow
+}
+
+TEST(OrgBackoffTest, RequestTakenDuringAPauseClosesTheBreaker) {
+  OrgBackoff b = MinuteToEight();
+  b.OnAnswer(StatusCode::kResourceExhausted, kT0, kT0);
+  // A debtor's call answered meanwhile: its lookup, sent after the refusal, was taken.
+  const Timestamp t = kT0 + Duration::Seconds(20);
+  b.OnAnswer(StatusCode::kOk, t, t + Duration::Milliseconds(100));
+  EXPECT_FALSE(b.Paused(t + Duration::Milliseconds(100)));
+  EXPECT_EQ(b.delay(), Duration::Zero());
+  // The next refusal starts over at `first`.
+  b.OnAnswer(StatusCode::kResourceExhausted, t + kMinute, t + kMinute);
+  EXPECT_EQ(b.delay(), kMinute);
+  EXPECT_EQ(b.resume_at(), t + 2 * kMinute);
+}
+
+TEST(OrgBackoffTest, OtherErrorsNeitherPauseNorClose) {
+  OrgBackoff b = MinuteToEight();
+  b.OnAnswer(StatusCode::kResourceExhausted, kT0, kT0);
+  const Timestamp t = kT0 + Duration::Seconds(10);
+  b.OnAnswer(StatusCode::kUnavailable, t, t);  // a row lock, a timeout: nothing about limits
+  b.OnAnswer(StatusCode::kNotFound, t, t);
+  EXPECT_TRUE(b.Paused(t));
+  EXPECT_EQ(b.delay(), kMinute);
+  EXPECT_EQ(b.resume_at(), kT0 + kMinute);
+}
+
 TEST(OrgBackoffDeathTest, RejectsDelaysOutOfOrder) {
   OrgBackoff::Options zero;
   zero.first = Duration::Zero();
