@@ -12,9 +12,9 @@
 //    starts until an answer comes (or `max` passes without one). The org taking (kOk) a request
 //    sent after the last refusal closes the breaker, during a pause too; another refusal opens it
 //    again, for twice as long. Answers other than kOk and kResourceExhausted change nothing.
-// Refusals that come during a pause do not lengthen it. The caller should make a piece of work
-// whose first request answers quickly the probe (the simulated operation: a call, whose account
-// lookup comes first), and report that answer as soon as it comes.
+// Refusals that come during a pause do not lengthen it. The probe should be work whose first
+// request is answered quickly (the simulated operation: a call, whose account lookup comes
+// first), and the caller should report that answer as soon as it comes.
 //
 // The same policy serves the simulated operation (sim/world) and the live adapter: it reads only
 // the answers and the times the caller gives it.

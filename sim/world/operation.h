@@ -7,14 +7,14 @@
 // while a contact runs (core/workflow/interaction.h): the org lookup, the conversation with the
 // simulated debtor (sim/adapters/sim_channel_port.h) and the writes to the in-process mock org
 // (sim/adapters/sim_org_port.h); while the org refuses requests for its limits, calls and messages
-// wait in their queues (core/workflow/org_backoff.h). Debtors call back after a voicemail, a message or a letter
-// (inbound calls through the same workflow, answered by the AI 24/7 or an agent on shift, else on
-// hold or lost to voicemail; operation_inbound.cc). Hand-offs wait in an escalation queue for a
-// human, with abandonment; one nobody can take live, or that the debtor abandoned, goes to a
-// callback list that agents work later (staffing.callbacks; operation_callbacks.cc). Promises and
-// instalments fall due and are kept, paid partly or broken; accounts self-cure, roll through the
-// delinquency stages and charge off. Everything that happens is reported as rows to a RunSink
-// (sim/recording/run_log.h).
+// wait in their queues (core/workflow/org_backoff.h). Debtors call back after a voicemail, a
+// message or a letter (inbound calls through the same workflow, answered by the AI 24/7 or an
+// agent on shift, else on hold or lost to voicemail; operation_inbound.cc). Hand-offs wait in an
+// escalation queue for a human, with abandonment; one nobody can take live, or that the debtor
+// abandoned, goes to a callback list that agents work later (staffing.callbacks;
+// operation_callbacks.cc). Promises and instalments fall due and are kept, paid partly or broken;
+// accounts self-cure, roll through the delinquency stages and charge off. Everything that happens
+// is reported as rows to a RunSink (sim/recording/run_log.h).
 //
 // Determinism: every draw comes from keyed streams (account id, attempt number...), events run in
 // (time, insertion) order, and nothing reads a clock, so equal inputs give equal rows.

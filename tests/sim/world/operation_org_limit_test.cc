@@ -39,7 +39,8 @@ const test_support::OperationRun& LimitedRun() {
   static const std::unique_ptr<test_support::OperationRun> run = [] {
     workflow::DecisionConfig decisions = workflow::DefaultDecisionConfig();
     for (strategy::Strategy& s : decisions.strategies) s.ai.enabled = true;
-    return test_support::RunOperation(LimitedWorld(300), decisions, test_support::JanuaryRun(kDays));
+    return test_support::RunOperation(LimitedWorld(300), decisions,
+                                      test_support::JanuaryRun(kDays));
   }();
   return *run;
 }
